@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/position.ts';
+import { configSchema, defaultConfig, type SiteConfig } from './schema.ts';
+
+export const CONFIG_FILE = 'site.config.ts';
+
+export type ConfigResult =
+  | { ok: true; config: SiteConfig; source: string | undefined }
+  | { ok: false; diagnostics: Diagnostic[]; source: string | undefined };
+
+/**
+ * Loads and validates `<root>/site.config.ts`. A missing file means defaults;
+ * every schema problem becomes one diagnostic at the offending key's position.
+ */
+export async function loadConfig(root: string): Promise<ConfigResult> {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) return { ok: true, config: defaultConfig, source: undefined };
+  const source = readFileSync(file, 'utf8');
+  let exported: unknown;
+  try {
+    // The query string defeats the module cache, so the dev server sees edits.
+    const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: unknown };
+    exported = module.default;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return { ok: false, source, diagnostics: [configDiagnostic(1, 1, `cannot load ${CONFIG_FILE}: ${message}`, 'config/load')] };
+  }
+  if (exported === undefined) {
+    return { ok: false, source, diagnostics: [configDiagnostic(1, 1, `${CONFIG_FILE} has no default export`, 'config/load')] };
+  }
+  return validateConfig(exported, source);
+}
+
+/** Validates an already-loaded config object; `source` is the file text, for positions. */
+export function validateConfig(input: unknown, source = ''): ConfigResult {
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return { ok: true, config: parsed.data, source };
+  const index = new LineIndex(source);
+  const diagnostics = parsed.error.issues.map((issue) => {
+    const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const { line, column } = index.positionAt(locateKey(source, keyPath.map(String)));
+    return configDiagnostic(line, column, describeIssue(issue), issue.code === 'unrecognized_keys' ? 'config/unknown-key' : 'config/invalid-value');
+  });
+  return { ok: false, source, diagnostics };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ');
+      return `unknown config key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+    }
+    case 'invalid_type':
+      return `config key "${name}" must be ${article(issue.expected)}, got ${receivedType(issue.input)}`;
+    default:
+      return `config key "${name}": ${issue.message}`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function receivedType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return article(typeof value);
+}
+
+/**
+ * Finds where a key path is written in the config source, following the path one
+ * key at a time so `metadata.title` is not confused with the top-level `title`.
+ * A text search, not a TypeScript parse: good enough to point a writer at the line.
+ */
+function locateKey(source: string, keyPath: string[]): number {
+  let from = 0;
+  let found = 0;
+  for (const key of keyPath) {
+    if (/^\d+$/.test(key)) continue; // array index: stay at the array's key
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?:^|[\\s{,])(["']?)(${escaped})\\1\\s*:`, 'gm');
+    pattern.lastIndex = from;
+    const match = pattern.exec(source);
+    if (!match) break;
+    found = match.index + match[0].indexOf(key);
+    from = found + key.length;
+  }
+  return found;
+}
+
+function configDiagnostic(line: number, column: number, message: string, rule: string): Diagnostic {
+  return { file: CONFIG_FILE, line, column, severity: 'error', message, rule };
+}

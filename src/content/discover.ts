@@ -1,0 +1,121 @@
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+/** A markdown source and where it lands in the site. */
+export interface PageSource {
+  /** Path relative to the site root, forward slashes: `content/api/users.md`. */
+  file: string;
+  /** Path relative to content/: `api/users.md`. */
+  contentPath: string;
+  /** The page's URL path without the site base: `/api/users/`. */
+  url: string;
+  /** Output file relative to the output folder: `api/users/index.html`. */
+  outputPath: string;
+}
+
+/** A non-markdown file in content/ (an image, a PDF) copied as is. */
+export interface AssetSource {
+  file: string;
+  /** Output file relative to the output folder, the same as its path in content/. */
+  outputPath: string;
+}
+
+export interface Discovery {
+  pages: PageSource[];
+  assets: AssetSource[];
+  diagnostics: Diagnostic[];
+}
+
+export const CONTENT_DIR = 'content';
+
+/**
+ * Lists content/ in a stable order, mapping each markdown file to a clean URL.
+ * Two sources that would write the same output (`a.md` and `a/index.md`, or names
+ * that differ only in case, which collide on case-insensitive disks) are an error.
+ */
+export function discoverContent(root: string): Discovery {
+  const contentRoot = path.join(root, CONTENT_DIR);
+  const diagnostics: Diagnostic[] = [];
+  const pages: PageSource[] = [];
+  const assets: AssetSource[] = [];
+  const realRoot = realpathSync(contentRoot);
+
+  for (const contentPath of walk(contentRoot, '', realRoot, diagnostics)) {
+    const file = `${CONTENT_DIR}/${contentPath}`;
+    if (contentPath.endsWith('.md')) {
+      const url = pageUrl(contentPath);
+      pages.push({ file, contentPath, url, outputPath: outputPathForUrl(url) });
+    } else {
+      assets.push({ file, outputPath: contentPath });
+    }
+  }
+  diagnostics.push(...findCollisions([...pages, ...assets]));
+  return { pages, assets, diagnostics };
+}
+
+/** `index.md` → `/`, `api/index.md` → `/api/`, `api/users.md` → `/api/users/`. */
+export function pageUrl(contentPath: string): string {
+  const withoutExt = contentPath.replace(/\.md$/, '');
+  const trimmed = withoutExt === 'index' ? '' : withoutExt.replace(/\/index$/, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** `/` → `index.html`, `/api/users/` → `api/users/index.html`. */
+export function outputPathForUrl(url: string): string {
+  return `${url.slice(1)}index.html`;
+}
+
+function* walk(dir: string, prefix: string, realRoot: string, diagnostics: Diagnostic[]): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue; // .DS_Store, editor swap files
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    const absolute = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      // A link may point anywhere on disk; follow it only while it stays inside content/.
+      let target: string;
+      try {
+        target = realpathSync(absolute);
+      } catch {
+        diagnostics.push(fileError(relative, `symbolic link "${relative}" points to a file that does not exist`, 'content/broken-symlink'));
+        continue;
+      }
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+        diagnostics.push(fileError(relative, `symbolic link "${relative}" points outside content/ and was not read`, 'content/symlink-outside'));
+        continue;
+      }
+      if (lstatSync(target).isDirectory()) yield* walk(target, relative, realRoot, diagnostics);
+      else yield relative;
+    } else if (entry.isDirectory()) {
+      yield* walk(absolute, relative, realRoot, diagnostics);
+    } else if (entry.isFile()) {
+      yield relative;
+    }
+  }
+}
+
+function findCollisions(sources: ReadonlyArray<{ file: string; outputPath: string }>): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const key = source.outputPath.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, source.file);
+    else {
+      diagnostics.push({
+        file: source.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `"${source.file}" and "${first}" would both be written to "${source.outputPath}"`,
+        rule: 'content/url-collision',
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function fileError(contentPath: string, message: string, rule: string): Diagnostic {
+  return { file: `${CONTENT_DIR}/${contentPath}`, line: 1, column: 1, severity: 'error', message, rule };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * The frontmatter keys the generator reads. Any other key is kept and reachable in
+ * templates as `page.<key>`, so writers can add their own.
+ */
+export const pageFrontmatterSchema = z.looseObject({
+  /** The page title: `<title>`, the sidebar, search results. Defaults to the first `# heading`. */
+  title: z.string().optional(),
+  /** The meta description, and the excerpt in link previews. */
+  description: z.string().optional(),
+  /** A template in templates/, without `.liquid`. @default "layout" */
+  layout: z.string().regex(/^[\w-]+(?:\/[\w-]+)*$/, 'must be a template name such as "layout" or "wide"').optional(),
+  /** `false` turns placeholders off for this page: its `{{ }}` print as written. @default true */
+  templating: z.boolean().optional(),
+  /** Position among its siblings in the sidebar (lower first), then by title. */
+  order: z.number().optional(),
+  /** Placeholder values for this page, merged over the site's `metadata`. */
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type PageFrontmatter = z.output<typeof pageFrontmatterSchema>;

@@ -1,0 +1,66 @@
+import type { Liquid } from 'liquidjs';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/position.ts';
+import { renderEach, toLiquidProblem } from '../template/liquid.ts';
+import type { TemplateSet } from './templates.ts';
+
+export interface LayoutInput {
+  /** Template name without `.liquid`: `layout`, `wide`. */
+  name: string;
+  /** The page body as HTML; layouts print it with `{{ content | raw }}`. */
+  content: string;
+  page: Record<string, unknown>;
+  site: Record<string, unknown>;
+  headings: ReadonlyArray<{ depth: number; id: string; text: string }>;
+  templates: TemplateSet;
+  liquid: Liquid;
+}
+
+export interface LayoutResult {
+  html: string;
+  diagnostics: Diagnostic[];
+  /** The named layout does not exist. */
+  missing: boolean;
+  available: string[];
+}
+
+/**
+ * Renders the page's layout around its HTML. Layout output is HTML-escaped by
+ * default (the engine's `outputEscape`), so a title with `<` cannot break the page.
+ */
+export function renderLayout(input: LayoutInput): LayoutResult {
+  const templateName = `${input.name}.liquid`;
+  const source = input.templates.sources[templateName];
+  const available = Object.keys(input.templates.sources)
+    .filter((name) => !name.includes('/'))
+    .map((name) => name.replace(/\.liquid$/, ''));
+  if (source === undefined) return { html: '', diagnostics: [], missing: true, available };
+
+  const file = input.templates.files[templateName] ?? `templates/${templateName}`;
+  const diagnostics: Diagnostic[] = [];
+  const report = (error: unknown) => {
+    const problem = toLiquidProblem(error, source, input.templates);
+    const location = problem.location;
+    const position =
+      location.kind === 'input'
+        ? { file, ...new LineIndex(source).positionAt(location.offset) }
+        : { file: input.templates.files[location.name] ?? location.name, line: location.line, column: location.column };
+    diagnostics.push({ ...position, severity: 'error', message: problem.message, rule: problem.rule });
+  };
+
+  let parsed;
+  try {
+    // The engine caches parsed templates, so each layout is parsed once per build.
+    parsed = input.liquid.parseFileSync(input.name);
+  } catch (error) {
+    report(error);
+    return { html: '', diagnostics, missing: false, available };
+  }
+  const toc = input.headings.filter((h) => h.depth === 2 || h.depth === 3);
+  let html = '';
+  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc }, (_template, output, error) => {
+    if (error === undefined) html += output;
+    else report(error);
+  });
+  return { html, diagnostics, missing: false, available };
+}

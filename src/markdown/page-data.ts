@@ -1,0 +1,45 @@
+/** A link found in a page, as the site-wide checks need it. */
+export interface CollectedLink {
+  /** Target page URL path without base (`/api/users/`), or the asset path, for internal links. */
+  target: string;
+  /** The `#fragment`, decoded, without `#`; empty when none. */
+  anchor: string;
+  /** `page` for links to pages, `asset` for files in content/, `external` for other sites. */
+  kind: 'page' | 'asset' | 'external';
+  /** What the writer wrote, for messages. */
+  written: string;
+  /** Offset in the markdown the processor saw (after placeholders). */
+  offset: number;
+}
+
+export interface CollectedHeading {
+  depth: number;
+  id: string;
+  text: string;
+  offset: number;
+}
+
+/** A problem found by a markdown plugin, at an offset in the markdown it saw. */
+export interface MarkdownProblem {
+  offset: number;
+  message: string;
+  rule: string;
+  severity: 'error' | 'warning';
+}
+
+/** What the markdown pass needs to know about the page, and what it collects from it. */
+export interface MarkdownPageData {
+  /** The page's path inside content/ (`api/users.md`), to resolve relative links. */
+  contentPath: string;
+  /** The site base (`/` or `/docs/`), prefixed to every rewritten URL. */
+  base: string;
+  links: CollectedLink[];
+  headings: CollectedHeading[];
+  problems: MarkdownProblem[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    page: MarkdownPageData;
+  }
+}

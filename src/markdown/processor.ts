@@ -1,0 +1,31 @@
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { rehypeCollectHeadings } from './plugins/collect-headings.ts';
+import { rehypeRewriteLinks } from './plugins/rewrite-links.ts';
+
+/**
+ * The markdown → HTML chain, built once and frozen: every page reuses it, so plugin
+ * set-up is paid once per build (per worker), not once per page.
+ */
+export function createMarkdownProcessor() {
+  return (
+    unified()
+      .use(remarkParse)
+      // CommonMark + GFM: tables, strikethrough, task lists, autolink literals, footnotes.
+      .use(remarkGfm)
+      // Raw HTML in markdown is dropped here (remark-rehype's default), never passed through.
+      .use(remarkRehype)
+      // Ids first: the heading collector and the link check read them.
+      .use(rehypeSlug)
+      .use(rehypeCollectHeadings)
+      .use(rehypeRewriteLinks)
+      .use(rehypeStringify)
+      .freeze()
+  );
+}
+
+export type MarkdownProcessor = ReturnType<typeof createMarkdownProcessor>;

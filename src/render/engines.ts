@@ -1,0 +1,21 @@
+import type { Liquid } from 'liquidjs';
+import type { TemplateSet } from '../layout/templates.ts';
+import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
+import { createLiquid } from '../template/liquid.ts';
+
+/** The expensive-to-build, reusable parts of rendering: made once per build or worker. */
+export interface RenderEngines {
+  markdown: MarkdownProcessor;
+  /** Placeholders in page bodies: values land in markdown, unescaped. */
+  pageLiquid: Liquid;
+  /** Layouts and partials: values land in HTML, escaped unless `| raw`. */
+  layoutLiquid: Liquid;
+}
+
+export function createRenderEngines(templates: TemplateSet): RenderEngines {
+  return {
+    markdown: createMarkdownProcessor(),
+    pageLiquid: createLiquid(templates, { escapeOutput: false }),
+    layoutLiquid: createLiquid(templates, { escapeOutput: true }),
+  };
+}

@@ -1,0 +1,104 @@
+import { Context, Liquid, LiquidError, toValueSync, type Template } from 'liquidjs';
+import type { TemplateSet } from '../layout/templates.ts';
+
+/** Render-time backstops, so no page can stall or exhaust the build. */
+const LIMITS = { parseLimit: 10_000_000, renderLimit: 10_000, memoryLimit: 100_000_000 };
+
+/**
+ * A Liquid engine confined to the theme's templates. Templates are handed over as an
+ * in-memory map, so `include`, `render` and `layout` can only name files the build
+ * loaded from templates/: no path can reach the disk (`.env`, `../`, absolute paths).
+ *
+ * `escapeOutput` is on for layouts (values become HTML) and off for page bodies
+ * (values become markdown, and markdown escapes what it must, code blocks included).
+ */
+export function createLiquid(templates: TemplateSet, options: { escapeOutput: boolean }): Liquid {
+  return new Liquid({
+    templates: templates.sources,
+    cache: true,
+    extname: '.liquid',
+    // An undefined placeholder or filter is a writer's mistake, never an empty string.
+    strictVariables: true,
+    strictFilters: true,
+    // …but `{% if page.description %}` is how templates ask whether a value exists.
+    lenientIf: true,
+    // Only the data's own keys: `{{ page.constructor }}` must not reach the prototype.
+    ownPropertyOnly: true,
+    ...LIMITS,
+    outputEscape(value: unknown): string {
+      if (value !== null && typeof value === 'object') {
+        throw new Error('this placeholder is an object, not a value; name one of its keys');
+      }
+      // Without escaping, the value is handed back untouched for Liquid to stringify as usual.
+      return options.escapeOutput ? escapeHtml(String(value ?? '')) : (value as string);
+    },
+  });
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** Where a Liquid error happened: an offset in the text being rendered, or in one of the templates. */
+export type LiquidProblemLocation = { kind: 'input'; offset: number } | { kind: 'template'; name: string; line: number; column: number };
+
+export interface LiquidProblem {
+  location: LiquidProblemLocation;
+  message: string;
+  rule: string;
+}
+
+/** Liquid's own messages end with ", line:1, col:6"; positions are reported separately. */
+function plainMessage(error: LiquidError): string {
+  const original = (error as { originalError?: Error }).originalError;
+  const message = original instanceof LiquidError ? plainMessage(original) : (original?.message ?? error.message);
+  return message.replace(/, line:\d+, col:\d+$/, '').split('\n')[0]!;
+}
+
+export function ruleFor(error: unknown): string {
+  const name = (error as { name?: string }).name;
+  if (name === 'UndefinedVariableError') return 'liquid/undefined-variable';
+  if (name === 'ParseError' || name === 'TokenizationError') return 'liquid/syntax';
+  return 'liquid/render';
+}
+
+/** Turns an error thrown by liquidjs into a problem located in the input or in a template. */
+export function toLiquidProblem(error: unknown, input: string, templates: TemplateSet): LiquidProblem {
+  if (!(error instanceof LiquidError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { location: { kind: 'input', offset: 0 }, message, rule: 'liquid/render' };
+  }
+  const token = (error as unknown as { token?: { input: string; begin: number; getPosition(): number[] } }).token;
+  const message = plainMessage(error);
+  const rule = ruleFor(error);
+  if (!token || token.input === input) return { location: { kind: 'input', offset: token?.begin ?? 0 }, message, rule };
+  // The error is inside an included template; liquidjs keeps only its text, so find it by content.
+  const name = Object.keys(templates.sources).find((key) => templates.sources[key] === token.input);
+  const [line = 1, column = 1] = token.getPosition();
+  return name === undefined
+    ? { location: { kind: 'input', offset: 0 }, message, rule }
+    : { location: { kind: 'template', name, line, column }, message, rule };
+}
+
+/**
+ * Renders parsed templates one top-level node at a time against one shared context,
+ * so that one bad placeholder does not hide the next (every problem of a page is
+ * reported in one run) and so that each node's output span is known for the map.
+ */
+export function renderEach(
+  liquid: Liquid,
+  templates: Template[],
+  scope: object,
+  onNode: (template: Template, output: string | undefined, error: unknown) => void,
+): void {
+  const context = new Context(scope, liquid.options, { sync: true }, { liquid });
+  for (const template of templates) {
+    try {
+      onNode(template, String(toValueSync(liquid.renderer.renderTemplates([template], context)) ?? ''), undefined);
+    } catch (error) {
+      onNode(template, undefined, error);
+    }
+  }
+}

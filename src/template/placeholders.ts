@@ -1,0 +1,80 @@
+import leven from 'leven';
+import type { TemplateSet } from '../layout/templates.ts';
+import { TokenKind, type Liquid } from 'liquidjs';
+import { OutputMap } from './output-map.ts';
+import { renderEach, toLiquidProblem, type LiquidProblem } from './liquid.ts';
+
+export interface PlaceholderResult {
+  /** The body with every placeholder replaced (failed ones by their own source text). */
+  text: string;
+  /** Maps offsets in `text` back to offsets in the input body. */
+  map: OutputMap;
+  problems: LiquidProblem[];
+}
+
+/** Cheap test first: most pages of a big site have no Liquid at all (Zola does the same). */
+export function hasLiquid(text: string): boolean {
+  return text.includes('{{') || text.includes('{%');
+}
+
+/**
+ * Resolves the Liquid placeholders of a page body before markdown sees it, so values
+ * land everywhere, fenced code included. A failed node keeps its source text in the
+ * output so later positions stay close to the writer's text.
+ */
+export function resolvePlaceholders(body: string, scope: Record<string, unknown>, liquid: Liquid, templates: TemplateSet): PlaceholderResult {
+  if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [] };
+  let parsed;
+  try {
+    parsed = liquid.parse(body);
+  } catch (error) {
+    return { text: body, map: OutputMap.identity(body.length), problems: [toLiquidProblem(error, body, templates)] };
+  }
+  const map = new OutputMap();
+  const problems: LiquidProblem[] = [];
+  let text = '';
+  renderEach(liquid, parsed, scope, (template, output, error) => {
+    const { begin, end } = template.token;
+    const literal = template.token.kind === TokenKind.HTML; // plain text between tags
+    map.add(text.length, begin, end, literal);
+    if (error === undefined) {
+      text += output;
+    } else {
+      problems.push(withSuggestion(toLiquidProblem(error, body, templates), scope));
+      text += body.slice(begin, end);
+    }
+  });
+  return { text, map, problems };
+}
+
+/** Adds "did you mean …?" to an undefined-variable problem when a close name exists. */
+function withSuggestion(problem: LiquidProblem, scope: Record<string, unknown>): LiquidProblem {
+  const match = /^undefined variable: (.+)$/.exec(problem.message);
+  if (!match) return problem;
+  const name = match[1]!;
+  const suggestion = closestPath(name, scope);
+  const message = `undefined placeholder "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  return { ...problem, message };
+}
+
+function closestPath(name: string, scope: Record<string, unknown>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
+  for (const candidate of variablePaths(scope)) {
+    const distance = leven(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Every dotted path to a leaf value in the scope, a few levels deep. */
+export function* variablePaths(value: unknown, prefix = '', depth = 0): Generator<string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 4) {
+    if (prefix) yield prefix;
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) yield* variablePaths(child, prefix ? `${prefix}.${key}` : key, depth + 1);
+}
