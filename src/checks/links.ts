@@ -3,7 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { RenderedPage } from '../render/page.ts';
 
 export interface LinkCheckInput {
-  pages: ReadonlyArray<Pick<RenderedPage, 'file' | 'url' | 'headings' | 'links'>>;
+  pages: ReadonlyArray<Pick<RenderedPage, 'file' | 'url' | 'anchors' | 'links'>>;
   /** Output paths of the files copied from content/ (`images/flow.png`). */
   assets: ReadonlySet<string>;
   severity: Severity;
@@ -14,7 +14,7 @@ export interface LinkCheckInput {
  * pages are rendered, because a link's target is usually another page.
  */
 export function checkLinks(input: LinkCheckInput): Diagnostic[] {
-  const anchorsByUrl = new Map(input.pages.map((page) => [page.url, new Set(page.headings.map((h) => h.id))]));
+  const anchorsByUrl = new Map(input.pages.map((page) => [page.url, new Set(page.anchors)]));
   const diagnostics: Diagnostic[] = [];
   const report = (page: { file: string }, link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });

@@ -37,7 +37,7 @@ export async function loadConfig(root: string): Promise<ConfigResult> {
 
 /** Validates an already-loaded config object; `source` is the file text, for positions. */
 export function validateConfig(input: unknown, source = ''): ConfigResult {
-  const parsed = configSchema.safeParse(input);
+  const parsed = configSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, config: parsed.data, source };
   const index = new LineIndex(source);
   const diagnostics = parsed.error.issues.map((issue) => {

@@ -35,6 +35,8 @@ export interface MarkdownPageData {
   base: string;
   links: CollectedLink[];
   headings: CollectedHeading[];
+  /** Every element id in the page: where a `#fragment` may point. */
+  anchors: string[];
   problems: MarkdownProblem[];
 }
 

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeCollectHeadings } from './plugins/collect-headings.ts';
+import { rehypeCollectAnchors } from './plugins/collect-anchors.ts';
 import { rehypeRewriteLinks } from './plugins/rewrite-links.ts';
 
 /**
@@ -19,9 +19,9 @@ export function createMarkdownProcessor() {
       .use(remarkGfm)
       // Raw HTML in markdown is dropped here (remark-rehype's default), never passed through.
       .use(remarkRehype)
-      // Ids first: the heading collector and the link check read them.
+      // Ids first: the anchor collector and the link check read them.
       .use(rehypeSlug)
-      .use(rehypeCollectHeadings)
+      .use(rehypeCollectAnchors)
       .use(rehypeRewriteLinks)
       .use(rehypeStringify)
       .freeze()

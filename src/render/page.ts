@@ -34,6 +34,8 @@ export interface RenderedPage {
   /** The page body as HTML, before the layout. */
   content: string;
   headings: Located<CollectedHeading>[];
+  /** Every element id in the page body, for the anchor check. */
+  anchors: string[];
   links: Located<CollectedLink>[];
   diagnostics: Diagnostic[];
 }
@@ -54,7 +56,7 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => lines.positionAt(offset);
-  const empty: RenderedPage = { file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined, content: '', headings: [], links: [], diagnostics };
+  const empty: RenderedPage = { file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined, content: '', headings: [], anchors: [], links: [], diagnostics };
 
   const split = splitFrontmatter(source);
   if (!split.ok) {
@@ -88,7 +90,7 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
     );
   }
 
-  const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, links: [], headings: [], problems: [] };
+  const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, links: [], headings: [], anchors: [], problems: [] };
   const processor = engines.markdown;
   const file = { value: templated.text, path: page.file, data: { page: data } };
   let content: string;
@@ -114,7 +116,7 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
   }
   diagnostics.push(...layout.diagnostics);
   const failed = diagnostics.some((d) => d.severity === 'error');
-  return { file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, html: failed ? undefined : layout.html, content, headings, links, diagnostics };
+  return { file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, html: failed ? undefined : layout.html, content, headings, anchors: data.anchors, links, diagnostics };
 }
 
 /** What placeholders see: `page` (frontmatter, url, merged metadata) and `site`. */

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { makeSite } from './helpers.ts';
+
+const run = promisify(execFile);
+const cli = path.resolve('src/cli.ts');
+
+async function docsmith(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('docsmith CLI', () => {
+  it('builds --root DIR into DIR/dist and exits 0', async () => {
+    const root = makeSite({ 'content/index.md': '# Hello {{ page.metadata.who }}', 'site.config.ts': "export default { metadata: { who: 'world' } };" });
+    const result = await docsmith('build', '--root', root);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<h1 id="hello-world">Hello world</h1>');
+    expect(result.stderr).toMatch(/^1 pages built into .* in \d+\.\d\ds: 0 errors, 0 warnings\n$/);
+  });
+
+  it('writes to --out and keeps the last good site when a build fails (exit 1)', async () => {
+    const root = makeSite({ 'content/index.md': '# Fine' });
+    const out = path.join(root, 'public');
+    expect((await docsmith('build', '--root', root, '--out', out)).code).toBe(0);
+    const good = readFileSync(path.join(out, 'index.html'), 'utf8');
+
+    const broken = makeSite({ 'content/index.md': '# {{ oops }}' });
+    const result = await docsmith('build', '--root', broken, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/index.md:1:6: error: undefined placeholder "oops" [liquid/undefined-variable]');
+    expect(result.stderr).toContain('1 error, 0 warnings');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(good);
+  });
+
+  it('exits 2 on bad usage and on an output folder it must not replace', async () => {
+    expect((await docsmith('publish')).code).toBe(2);
+    expect((await docsmith('build', '--bogus')).code).toBe(2);
+    const root = makeSite({ 'content/index.md': '# x' });
+    const result = await docsmith('build', '--root', root, '--out', root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refusing to build');
+    expect(existsSync(path.join(root, 'content/index.md'))).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from '../src/build.ts';
+import { MemoryWriter } from '../src/output/writer.ts';
+
+/** Writes a throwaway site from a map of relative paths to file contents. */
+export function makeSite(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-site-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+  return root;
+}
+
+/** Copies a fixture to a temp folder, so a build can never write into the repo. */
+export function copySite(fixture: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-fixture-'));
+  cpSync(fixture, root, { recursive: true });
+  return root;
+}
+
+/** Builds a site into memory. */
+export async function buildInMemory(root: string) {
+  const writer = new MemoryWriter();
+  const result = await build({ root, writer });
+  return { ...result, writer };
+}

@@ -1,0 +1,6 @@
+export default {
+  title: 'Docs',
+  metdata: {
+    product_name: 'DataFlow',
+  },
+};

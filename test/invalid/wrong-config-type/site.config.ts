@@ -1,0 +1,7 @@
+export default {
+  title: 'Docs',
+  metadata: {
+    product_name: 'DataFlow',
+  },
+  base: 42,
+};

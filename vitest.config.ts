@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Whole-site builds and browser tests take longer than unit tests.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
