@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeCollectAnchors } from './plugins/collect-anchors.ts';
 import { rehypeRewriteLinks } from './plugins/rewrite-links.ts';
+import { rehypeSafeHtml } from './plugins/safe-html.ts';
 
 /**
  * The markdown → HTML chain, built once and frozen: every page reuses it, so plugin
@@ -17,8 +18,11 @@ export function createMarkdownProcessor() {
       .use(remarkParse)
       // CommonMark + GFM: tables, strikethrough, task lists, autolink literals, footnotes.
       .use(remarkGfm)
-      // Raw HTML in markdown is dropped here (remark-rehype's default), never passed through.
-      .use(remarkRehype)
+      // Raw HTML is kept as `raw` nodes here and made safe by the next plugin.
+      .use(remarkRehype, { allowDangerousHtml: true })
+      // Before everything else in HTML land: later plugins add classes and attributes the
+      // sanitiser's allow-list would strip, and must not see unsanitised author HTML.
+      .use(rehypeSafeHtml)
       // Ids first: the anchor collector and the link check read them.
       .use(rehypeSlug)
       .use(rehypeCollectAnchors)

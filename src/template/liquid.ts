@@ -1,5 +1,6 @@
 import { Context, Liquid, LiquidError, toValueSync, type Template } from 'liquidjs';
 import type { TemplateSet } from '../layout/templates.ts';
+import { confinePartials } from './confine.ts';
 
 /** Render-time backstops, so no page can stall or exhaust the build. */
 const LIMITS = { parseLimit: 10_000_000, renderLimit: 10_000, memoryLimit: 100_000_000 };
@@ -13,7 +14,7 @@ const LIMITS = { parseLimit: 10_000_000, renderLimit: 10_000, memoryLimit: 100_0
  * (values become markdown, and markdown escapes what it must, code blocks included).
  */
 export function createLiquid(templates: TemplateSet, options: { escapeOutput: boolean }): Liquid {
-  return new Liquid({
+  const liquid = new Liquid({
     templates: templates.sources,
     cache: true,
     extname: '.liquid',
@@ -33,6 +34,8 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
       return options.escapeOutput ? escapeHtml(String(value ?? '')) : (value as string);
     },
   });
+  confinePartials(liquid);
+  return liquid;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -67,3 +67,36 @@ describe('resolvePlaceholders', () => {
     expect(resolve('{% assign v = page.metadata.product_name %}[{{ v }}]').text).toBe('[DataFlow]');
   });
 });
+
+describe('partials are confined', () => {
+  const looped: TemplateSet = {
+    sources: { 'a.liquid': 'A {% include "b" %}', 'b.liquid': 'B {% render "a" %}', 'self.liquid': '{% include "self" %}' },
+    files: { 'a.liquid': 'templates/a.liquid', 'b.liquid': 'templates/b.liquid', 'self.liquid': 'templates/self.liquid' },
+    assets: {},
+  };
+  const engine = createLiquid(looped, { escapeOutput: false });
+
+  it('reports a template that includes itself, with the chain, instead of hanging', () => {
+    expect(resolvePlaceholders('x {% include "self" %}', scope, engine, looped).problems).toEqual([
+      { location: { kind: 'template', name: 'self.liquid', line: 1, column: 1 }, message: 'templates include each other 32 levels deep, which means a loop: "self" → "self"', rule: 'liquid/render' },
+    ]);
+    expect(resolvePlaceholders('{% include "a" %}', scope, engine, looped).problems[0]?.message).toBe('templates include each other 32 levels deep, which means a loop: "a" → "b" → "a"');
+  });
+
+  it('allows a template to render itself for nested data', () => {
+    const tree: TemplateSet = { sources: { 'tree.liquid': '[{{ node.name }}{% for child in node.children %}{% render "tree", node: child %}{% endfor %}]' }, files: {}, assets: {} };
+    const nested = { node: { name: 'a', children: [{ name: 'b', children: [{ name: 'c', children: [] }] }] } };
+    expect(resolvePlaceholders('{% render "tree", node: node %}', nested, createLiquid(tree, { escapeOutput: false }), tree).text).toBe('[a[b[c]]]');
+  });
+
+  it('refuses template names taken from variables', () => {
+    expect(resolvePlaceholders('{% include page.title %}', scope, engine, looped).problems[0]).toMatchObject({
+      message: '{% include %} needs a quoted template name, like {% include "partials/note" %}; names from variables are not allowed',
+      rule: 'liquid/syntax',
+    });
+  });
+
+  it('still renders sibling nodes after a failed include', () => {
+    expect(resolvePlaceholders('{% include "self" %} and {{ page.title }}', scope, engine, looped).text).toBe('{% include "self" %} and Users');
+  });
+});
