@@ -1,0 +1,247 @@
+/**
+ * docsmith against Eleventy 3 on the same generated site, side by side.
+ *
+ *   npm run bench -- --sizes 1000,4000 --runs 3
+ *
+ * For each size: generate both corpora into a temporary folder, build each once to
+ * warm disk caches and check the output, then alternate the builds `--runs` times,
+ * each in a fresh child process, and print medians, ratios and peak memory as a
+ * markdown table (also written to bench/results.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './generate.ts';
+import { measure, type Measurement } from './measure.ts';
+import { renderReport, type SizeResult, type VariantId } from './report.ts';
+import { detectSearch, resolveSearchState, type SearchSwitch } from './search-switch.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(REPO, 'src', 'cli.ts');
+/** Absolute, because builds run with the temporary site as their working directory. */
+const TSX_LOADER = import.meta.resolve('tsx');
+const ELEVENTY_CMD = path.join(path.dirname(createRequire(import.meta.url).resolve('@11ty/eleventy')), '..', 'cmd.cjs');
+
+/**
+ * Everything a docsmith build may leave in the site folder that would make the next
+ * build warm. Cold builds delete all of it. A build cache added later belongs here
+ * (the runner warns when a build leaves an unknown folder behind).
+ */
+const COLD_PATHS = ['dist', 'node_modules/.cache', '.cache', '.docsmith-cache'];
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  seed: number;
+  keep: boolean;
+  skipWarmup: boolean;
+  skipRebuild: boolean;
+  timeoutMinutes: number;
+  search: { on?: string[]; off?: string[] };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'docsmith-bench-'));
+  log(`corpora in ${work}`);
+
+  const startup = await measureStartup(options.runs);
+  const results: SizeResult[] = [];
+  let search: SearchSwitch = detectSearch({ helpText: startup.helpText, override: options.search });
+  try {
+    for (const pages of options.sizes) {
+      const dir = path.join(work, `n${pages}`);
+      const docsmithDir = path.join(dir, 'docsmith');
+      const eleventyDir = path.join(dir, 'eleventy');
+      const stats = generateCorpus({ docsmithDir, eleventyDir, pages, seed: options.seed });
+      log(`n=${pages}: generated ${stats.pages} pages, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB, in ${(stats.milliseconds / 1000).toFixed(2)}s`);
+
+      const known = new Set(readdirSync(docsmithDir));
+      const timeoutMs = options.timeoutMinutes * 60_000;
+      const ours = (args: string[]) => ({ command: process.execPath, args: ['--import', TSX_LOADER, CLI, 'build', '--root', '.', ...args], cwd: docsmithDir, timeoutMs });
+      const eleventy = { command: process.execPath, args: [ELEVENTY_CMD, '--quiet'], cwd: eleventyDir, timeoutMs };
+      const cleanOurs = () => COLD_PATHS.forEach((p) => rmSync(path.join(docsmithDir, p), { recursive: true, force: true }));
+      const cleanEleventy = () => rmSync(path.join(eleventyDir, '_site'), { recursive: true, force: true });
+      const samples = new Map<VariantId, Measurement[]>();
+      const result: SizeResult = { pages, bytes: stats.bytes, samples, verification: '', eleventyStdout: '' };
+      results.push(result);
+      let ourStderr = '';
+      const resolveSearch = () => {
+        search = resolveSearchState(search!, existsSync(path.join(docsmithDir, 'dist', 'pagefind')));
+      };
+
+      try {
+        if (!options.skipWarmup) {
+          // Untimed: fills the disk cache and tsx's transform cache.
+          log(`n=${pages}: warm-up builds (untimed)`);
+          cleanOurs();
+          ourStderr = (await checked('docsmith warm-up', await measure(ours(search.off)), options)).stderr;
+          resolveSearch();
+          cleanEleventy();
+          result.eleventyStdout = (await checked('Eleventy warm-up', await measure(eleventy), options)).stdout.trim();
+        }
+        const record = async (id: VariantId, run: () => Promise<Measurement>) => {
+          const m = await checked(id, await run(), options);
+          (samples.get(id) ?? samples.set(id, []).get(id)!).push(m);
+          log(`n=${pages} ${id.padEnd(14)} ${(m.milliseconds / 1000).toFixed(2)}s  ${(m.peakRss / 2 ** 20).toFixed(0)} MB`);
+          return m;
+        };
+        const oursCold = async () => {
+          cleanOurs();
+          ourStderr = (await record('ours-cold', () => measure(ours(search.off)))).stderr;
+          resolveSearch();
+          // Nothing changed since the build above: what a persistent cache should make cheap.
+          if (!options.skipRebuild) await record('ours-rebuild', () => measure(ours(search.off)));
+          warnAboutLeftovers(docsmithDir, known);
+          if (search.state === 'switchable') {
+            cleanOurs();
+            await record('ours-search', () => measure(ours(search.on)));
+          }
+        };
+        const eleventyCold = async () => {
+          cleanEleventy();
+          result.eleventyStdout = (await record('eleventy', () => measure(eleventy))).stdout.trim();
+        };
+        for (let run = 0; run < options.runs; run++) {
+          // Alternate who goes first, so drift in machine load does not favour one side.
+          if (run % 2 === 0) await oursCold(), await eleventyCold();
+          else await eleventyCold(), await oursCold();
+        }
+        result.verification = verify({ pages, docsmithDir, eleventyDir, ourStderr }).summary;
+        log(`n=${pages}: ${result.verification}`);
+      } catch (error) {
+        result.failure = (error as Error).message;
+        log(`n=${pages}: ${result.failure}`);
+      }
+    }
+  } finally {
+    if (options.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+
+  const report = renderReport({
+    date: started,
+    command: commandLine(argv),
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    eleventyVersion: packageVersion('@11ty/eleventy'),
+    revision: revision(),
+    load: { before: loadBefore, after: os.loadavg() },
+    startup: startup.samples,
+    search,
+    devLoop: existsSync(path.join(REPO, 'src', 'dev')) ? 'src/dev exists, but the dev-loop measurement is not written yet' : 'not measured: src/dev does not exist yet',
+    results,
+  });
+  console.log(report);
+  writeFileSync(path.join(REPO, 'bench', 'results.md'), report);
+  log('written to bench/results.md');
+}
+
+/** `docsmith --help`: the fixed cost of every build (tsx, then loading the module graph). */
+async function measureStartup(runs: number): Promise<{ samples: Measurement[]; helpText: string }> {
+  const samples: Measurement[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await checked('ours-startup', await measure({ command: process.execPath, args: ['--import', TSX_LOADER, CLI, '--help'], cwd: REPO })));
+  return { samples, helpText: samples[0]!.stdout + samples[0]!.stderr };
+}
+
+async function checked(label: string, m: Measurement, options?: Pick<Options, 'timeoutMinutes'>): Promise<Measurement> {
+  if (m.timedOut) throw new Error(`${label} build did not finish within ${options?.timeoutMinutes} min (--timeout) and was stopped`);
+  if (m.exitCode !== 0) {
+    const tail = (m.stderr || m.stdout).trim().split('\n').slice(-30).join('\n');
+    throw new Error(`${label} build failed with exit code ${m.exitCode}; its output ends with:\n${tail}`);
+  }
+  return m;
+}
+
+/** Both outputs must hold one HTML file per page, and docsmith must report no problems. */
+function verify(input: { pages: number; docsmithDir: string; eleventyDir: string; ourStderr: string }): { summary: string } {
+  const ours = countPages(path.join(input.docsmithDir, 'dist'));
+  const theirs = countPages(path.join(input.eleventyDir, '_site'));
+  const summary = input.ourStderr.trim().split('\n').at(-1) ?? '';
+  const problems: string[] = [];
+  if (ours !== input.pages) problems.push(`docsmith wrote ${ours} pages, expected ${input.pages}`);
+  if (theirs !== input.pages) problems.push(`Eleventy wrote ${theirs} pages, expected ${input.pages}`);
+  if (!/\b0 errors, 0 warnings\b/.test(summary)) problems.push(`docsmith reported problems: ${summary}`);
+  for (const [name, file] of [
+    ['docsmith', path.join(input.docsmithDir, 'dist', 'index.html')],
+    ['Eleventy', path.join(input.eleventyDir, '_site', 'index.html')],
+  ]) {
+    if (!readFileSync(file!, 'utf8').includes('DataFlow v2.4.0')) problems.push(`${name}'s home page does not show the resolved placeholders`);
+  }
+  if (problems.length > 0) throw new Error(`the builds are not equivalent:\n- ${problems.join('\n- ')}`);
+  return { summary: `both wrote ${ours} pages; docsmith: "${summary}"` };
+}
+
+/** HTML pages in an output folder, the 404 page aside. */
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html')).length;
+}
+
+const warned = new Set<string>();
+function warnAboutLeftovers(dir: string, known: Set<string>): void {
+  for (const entry of readdirSync(dir)) {
+    if (known.has(entry) || COLD_PATHS.includes(entry) || warned.has(entry)) continue;
+    warned.add(entry);
+    log(`warning: the build left "${entry}" in the site folder; if it is a cache, add it to COLD_PATHS in bench/run.ts, or cold builds are warm`);
+  }
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,4000' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+      'skip-warmup': { type: 'boolean', default: false },
+      'skip-rebuild': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '30' },
+      'search-on': { type: 'string' },
+      'search-off': { type: 'string' },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const runs = Number(values.runs);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 21)) throw new Error('--sizes takes page counts of at least 21, such as 1000,4000');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
+  const words = (text: string | undefined) => (text === undefined ? undefined : text.split(/\s+/).filter(Boolean));
+  const timeoutMinutes = Number(values.timeout);
+  if (!(timeoutMinutes > 0)) throw new Error('--timeout takes minutes per build, such as 30');
+  return { sizes, runs, seed: Number(values.seed), keep: values.keep, skipWarmup: values['skip-warmup'], skipRebuild: values['skip-rebuild'], timeoutMinutes, search: { on: words(values['search-on']), off: words(values['search-off']) } };
+}
+
+function commandLine(argv: string[]): string {
+  const args = argv.map((a) => (/^[\w,./=-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
+  return process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `tsx bench/run.ts ${args}`.trim();
+}
+
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: REPO, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes in src/ or templates/` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function packageVersion(name: string): string {
+  const main = createRequire(import.meta.url).resolve(name);
+  let dir = path.dirname(main);
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function log(message: string): void {
+  console.error(`[bench] ${message}`);
+}
+
+await main(process.argv.slice(2));
