@@ -10,6 +10,11 @@ import { loadTemplates } from './layout/templates.ts';
 import { createRenderEngines } from './render/engines.ts';
 import { normalizeSource, renderPage, type RenderedPage } from './render/page.ts';
 import type { Writer } from './output/writer.ts';
+import { createCodeHighlighter } from './markdown/plugins/highlight.ts';
+import { navPage, siteNav } from './nav/site-nav.ts';
+import { writeSearchIndex } from './search/pagefind.ts';
+import { renderNotFound } from './site-files/not-found.ts';
+import { renderSitemap } from './site-files/sitemap.ts';
 
 /** The built-in theme, used for every template a site does not override. */
 export const THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
@@ -48,14 +53,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templates = loadTemplates({ themeDir: options.themeDir ?? THEME_DIR, siteRoot: root });
   for (const [name, text] of Object.entries(templates.sources)) sources.set(templates.files[name] ?? name, text);
   const discovery = discoverContent(root);
-  const engines = createRenderEngines(templates);
+  const highlighter = await createCodeHighlighter();
+  const engines = createRenderEngines(templates, { highlighter });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
-  const pages = discovery.pages.map((page) => {
-    const source = readFileSync(path.join(root, page.file), 'utf8');
+  const texts = discovery.pages.map((page) => readFileSync(path.join(root, page.file), 'utf8'));
+  // Every page's sidebar lists every page, so the sidebar is known before any page renders.
+  const nav = siteNav(config, discovery.pages.map((page, i) => navPage(page, texts[i]!)));
+  const pages = discovery.pages.map((page, i) => {
+    const source = texts[i]!;
     sources.set(page.file, normalizeSource(source));
-    return renderPage({ source, page, config, templates }, engines);
+    return renderPage({ source, page, config, templates, nav }, engines);
   });
+  highlighter.dispose();
+  const notFound = renderNotFound({ config, templates, liquid: engines.layoutLiquid, nav });
+  diagnostics.push(...notFound.diagnostics);
   for (const page of pages) diagnostics.push(...page.diagnostics);
   diagnostics.push(...checkLinks({ pages, assets: new Set(discovery.assets.map((a) => a.outputPath)), severity: config.brokenLinks }));
 
@@ -63,6 +75,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const page of pages) if (page.html !== undefined) writer.write(page.outputPath, page.html);
     for (const [file, from] of Object.entries(templates.assets)) writer.copy(from, file);
     for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
+    writer.write('404.html', notFound.html);
+    if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
+    // Last, from the HTML as written: search sees exactly what readers see.
+    diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer })));
   }
   return finish({ config, pages, diagnostics, sources, writer });
 }

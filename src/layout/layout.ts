@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import { renderEach, toLiquidProblem } from '../template/liquid.ts';
 import type { TemplateSet } from './templates.ts';
+import type { PageNav } from '../nav/page-nav.ts';
 
 export interface LayoutInput {
   /** Template name without `.liquid`: `layout`, `wide`. */
@@ -12,6 +13,8 @@ export interface LayoutInput {
   page: Record<string, unknown>;
   site: Record<string, unknown>;
   headings: ReadonlyArray<{ depth: number; id: string; text: string }>;
+  /** The sidebar with this page marked, and the previous/next pages: `nav` in the layout. */
+  nav?: PageNav | undefined;
   templates: TemplateSet;
   liquid: Liquid;
 }
@@ -58,7 +61,7 @@ export function renderLayout(input: LayoutInput): LayoutResult {
   }
   const toc = input.headings.filter((h) => h.depth === 2 || h.depth === 3);
   let html = '';
-  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc }, (_template, output, error) => {
+  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc, nav: input.nav ?? { sidebar: [], prev: null, next: null } }, (_template, output, error) => {
     if (error === undefined) html += output;
     else report(error);
   });

@@ -7,12 +7,24 @@ import { unified } from 'unified';
 import { rehypeCollectAnchors } from './plugins/collect-anchors.ts';
 import { rehypeRewriteLinks } from './plugins/rewrite-links.ts';
 import { rehypeSafeHtml } from './plugins/safe-html.ts';
+import type { Highlighter } from 'shiki';
+import { rehypeAlerts } from './plugins/alerts.ts';
+import { rehypeCodeGroups } from './plugins/code-groups.ts';
+import { rehypeEndpoints } from './plugins/endpoints.ts';
+import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
+import { rehypeHighlight } from './plugins/highlight.ts';
+import { rehypeScrollTables } from './plugins/scroll-tables.ts';
+
+export interface MarkdownOptions {
+  /** Shiki, loaded once per build (it is async; the chain runs sync). Without it, code stays plain. */
+  highlighter?: Highlighter | undefined;
+}
 
 /**
  * The markdown → HTML chain, built once and frozen: every page reuses it, so plugin
  * set-up is paid once per build (per worker), not once per page.
  */
-export function createMarkdownProcessor() {
+export function createMarkdownProcessor(options: MarkdownOptions = {}) {
   return (
     unified()
       .use(remarkParse)
@@ -27,6 +39,16 @@ export function createMarkdownProcessor() {
       .use(rehypeSlug)
       .use(rehypeCollectAnchors)
       .use(rehypeRewriteLinks)
+      // Theme touches, after the collectors above so they see the page as written.
+      .use(rehypeAlerts)
+      // Groups read the fence meta, which highlighting replaces: groups first.
+      .use(rehypeCodeGroups)
+      .use(rehypeHighlight, { highlighter: options.highlighter })
+      // After highlighting, so code inside code blocks is never taken for an endpoint.
+      .use(rehypeEndpoints)
+      // Last: the `#` links must stay out of heading text and the link check.
+      .use(rehypeHeadingAnchors)
+      .use(rehypeScrollTables)
       .use(rehypeStringify)
       .freeze()
   );

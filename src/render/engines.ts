@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+import type { Highlighter } from 'shiki';
 import type { TemplateSet } from '../layout/templates.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
 import { createLiquid } from '../template/liquid.ts';
@@ -12,9 +13,10 @@ export interface RenderEngines {
   layoutLiquid: Liquid;
 }
 
-export function createRenderEngines(templates: TemplateSet): RenderEngines {
+/** `highlighter` is Shiki, created once with `createCodeHighlighter()`; without it code stays plain. */
+export function createRenderEngines(templates: TemplateSet, options: { highlighter?: Highlighter | undefined } = {}): RenderEngines {
   return {
-    markdown: createMarkdownProcessor(),
+    markdown: createMarkdownProcessor({ highlighter: options.highlighter }),
     pageLiquid: createLiquid(templates, { escapeOutput: false }),
     layoutLiquid: createLiquid(templates, { escapeOutput: true }),
   };

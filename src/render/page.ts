@@ -11,6 +11,8 @@ import { OutputMap } from '../template/output-map.ts';
 import { resolvePlaceholders } from '../template/placeholders.ts';
 import type { LiquidProblem } from '../template/liquid.ts';
 import type { RenderEngines } from './engines.ts';
+import { pageNav } from '../nav/page-nav.ts';
+import type { NavItem } from '../nav/sidebar.ts';
 
 export interface RenderInput {
   /** The file's text as read from disk. */
@@ -18,6 +20,8 @@ export interface RenderInput {
   page: PageSource;
   config: SiteConfig;
   templates: TemplateSet;
+  /** The site's sidebar (site-wide, computed before rendering); the layout marks this page in it. */
+  nav?: readonly NavItem[] | undefined;
 }
 
 /** Anything collected with a position, now at a position in the source file. */
@@ -110,7 +114,8 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
   const title = frontmatter.title ?? headings.find((h) => h.depth === 1)?.text ?? page.contentPath.replace(/(?:\/index)?\.md$/, '');
 
   const layoutName = frontmatter.layout ?? 'layout';
-  const layout = renderLayout({ name: layoutName, content, page: { ...scope.page, title }, site: scope.site, headings, templates, liquid: engines.layoutLiquid });
+  const nav = pageNav(input.nav ?? [], page.url);
+  const layout = renderLayout({ name: layoutName, content, page: { ...scope.page, title }, site: scope.site, headings, nav, templates, liquid: engines.layoutLiquid });
   if (layout.missing) {
     diagnostics.push({ file: page.file, line: frontmatterKeyLine(yaml, 'layout'), column: 1, severity: 'error', message: `layout "${layoutName}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });
   }

@@ -1,0 +1,53 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { createHighlighter, type Highlighter } from 'shiki';
+import { visit } from 'unist-util-visit';
+import { codeLanguage, preCode } from './code-meta.ts';
+
+/** The languages highlighted at build time; others are shown as plain text. */
+export const HIGHLIGHT_LANGUAGES = ['shellscript', 'json', 'python', 'javascript', 'typescript', 'yaml', 'html'] as const;
+/** Light and dark colours of every token, switched by CSS variables (`--shiki-light`, `--shiki-dark`). */
+export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
+/** Loads Shiki's grammars and themes: async and slowish, so a build does it once and passes it in. */
+export function createCodeHighlighter(): Promise<Highlighter> {
+  return createHighlighter({ themes: Object.values(HIGHLIGHT_THEMES), langs: [...HIGHLIGHT_LANGUAGES] });
+}
+
+export interface HighlightOptions {
+  /** Without one, code blocks keep their plain text (still wrapped, so the copy button works). */
+  highlighter?: Highlighter | undefined;
+}
+
+/**
+ * Highlights fenced code blocks with both themes' colours, and wraps each in
+ * `div.code-block` for the copy button. Runs after code groups, which read the fence meta.
+ */
+export function rehypeHighlight(options: HighlightOptions = {}) {
+  const { highlighter } = options;
+  const loaded = new Set(highlighter?.getLoadedLanguages() ?? []);
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const code = preCode(node);
+      if (!code || parent === undefined || index === undefined) return;
+      const language = codeLanguage(code);
+      const text = toString(code).replace(/\n$/, '');
+      let pre: Element = node;
+      if (highlighter && language !== undefined && loaded.has(language)) {
+        const highlighted = highlighter.codeToHast(text, { lang: language, themes: HIGHLIGHT_THEMES, defaultColor: false });
+        const first = highlighted.children[0];
+        if (first?.type === 'element') pre = first;
+      } else {
+        pre = { type: 'element', tagName: 'pre', properties: { className: ['shiki', 'plain'], tabIndex: 0 }, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] }] };
+      }
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'], ...(language ? { dataLang: language } : {}) },
+        children: [pre as ElementContent],
+      };
+      parent.children[index] = wrapper;
+      return 'skip';
+    });
+  };
+}

@@ -1,0 +1,87 @@
+import type { NavItemInput } from '../config/schema.ts';
+import { resolveLink } from '../markdown/plugins/rewrite-links.ts';
+
+/** What the sidebar needs to know about one page, read before rendering. */
+export interface NavPage {
+  /** Path inside content/: `api/users.md`. */
+  contentPath: string;
+  /** URL without the base: `/api/users/`. */
+  url: string;
+  title: string;
+  /** Frontmatter `order`: lower first; pages without one come after, by title. */
+  order?: number | undefined;
+}
+
+/** One sidebar entry: a link, a group of entries, or both (a group with its own page). */
+export interface NavItem {
+  text: string;
+  /** The href as written into HTML (base included), or `''` for a group without a page. */
+  href: string;
+  /** The page URL without the base, to find the current page; `''` for groups and external links. */
+  url: string;
+  external: boolean;
+  /** Always an array (empty for a plain link), so templates never meet an undefined value. */
+  items: NavItem[];
+}
+
+/**
+ * The sidebar from the config's `nav`. Links may be written as site paths (`/api/users/`),
+ * as content files (`api/users.md`, like links in pages), or as external URLs.
+ */
+export function sidebarFromConfig(nav: readonly NavItemInput[], base: string): NavItem[] {
+  return nav.map((entry) => {
+    const items = sidebarFromConfig(entry.items ?? [], base);
+    if (entry.link === undefined || entry.link === '') return { text: entry.text, href: '', url: '', external: false, items };
+    if (entry.link === '/') return { text: entry.text, href: base, url: '/', external: false, items };
+    const written = entry.link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(entry.link) ? entry.link : `/${entry.link}`;
+    const { href, link } = resolveLink(written, 'index.md', base);
+    const external = link.kind === 'external';
+    return { text: entry.text, href, url: external ? '' : link.target, external, items };
+  });
+}
+
+/**
+ * The sidebar from the content tree: each folder becomes a group (titled and linked by
+ * its `index.md` when it has one), and siblings are ordered by `order`, then title.
+ */
+export function sidebarFromPages(pages: readonly NavPage[], base: string): NavItem[] {
+  interface Folder { index?: NavPage; pages: NavPage[]; folders: Map<string, Folder> }
+  const root: Folder = { pages: [], folders: new Map() };
+  for (const page of pages) {
+    const parts = page.contentPath.split('/');
+    const name = parts.pop()!;
+    let folder = root;
+    for (const part of parts) {
+      let next = folder.folders.get(part);
+      if (!next) folder.folders.set(part, (next = { pages: [], folders: new Map() }));
+      folder = next;
+    }
+    if (name === 'index.md' && folder !== root) folder.index = page;
+    else folder.pages.push(page);
+  }
+  const link = (page: NavPage, items: NavItem[] = []): NavItem => ({ text: page.title, href: encodeURI(base + page.url.slice(1)), url: page.url, external: false, items });
+  const toItems = (folder: Folder): Array<{ order: number; text: string; home: boolean; item: NavItem }> => [
+    ...folder.pages.map((page) => ({ order: page.order ?? Infinity, text: page.title, home: page.url === '/', item: link(page) })),
+    ...[...folder.folders].map(([name, sub]) => {
+      const items = sortItems(toItems(sub));
+      const text = sub.index?.title ?? folderTitle(name);
+      const item: NavItem = sub.index ? link(sub.index, items) : { text, href: '', url: '', external: false, items };
+      return { order: sub.index?.order ?? Infinity, text, home: false, item };
+    }),
+  ];
+  return sortItems(toItems(root));
+}
+
+/** The home page first, then by `order`, then by title. */
+function sortItems(entries: Array<{ order: number; text: string; home: boolean; item: NavItem }>): NavItem[] {
+  return entries
+    .sort((a, b) => Number(b.home) - Number(a.home) || a.order - b.order || a.text.localeCompare(b.text, 'en'))
+    .map((entry) => entry.item);
+}
+
+/** `getting-started` → `Getting started`; short names are taken for acronyms: `api` → `API`. */
+export function folderTitle(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  if (/^[a-z]{2,3}$/i.test(words)) return words.toUpperCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

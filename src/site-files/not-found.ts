@@ -1,0 +1,43 @@
+import type { Liquid } from 'liquidjs';
+import type { SiteConfig } from '../config/schema.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { renderLayout } from '../layout/layout.ts';
+import type { TemplateSet } from '../layout/templates.ts';
+import { pageNav } from '../nav/page-nav.ts';
+import type { NavItem } from '../nav/sidebar.ts';
+import { pageScope } from '../render/page.ts';
+import { escapeHtml } from '../template/liquid.ts';
+
+export interface NotFoundInput {
+  config: SiteConfig;
+  templates: TemplateSet;
+  liquid: Liquid;
+  nav: readonly NavItem[];
+}
+
+/**
+ * 404.html in the site's own layout, so a reader who followed a dead link still has
+ * the header, search and sidebar to find their way. Hosts serve it at any missing
+ * path, so the theme's links are all base-absolute, never relative.
+ */
+export function renderNotFound(input: NotFoundInput): { html: string; diagnostics: Diagnostic[] } {
+  const { config } = input;
+  const scope = pageScope({ title: 'Page not found' }, { file: '404.html', contentPath: '404.md', url: '/404.html', outputPath: '404.html' }, config);
+  const home = escapeHtml(config.base);
+  const content = [
+    '<h1 id="page-not-found">Page not found</h1>',
+    '<p>The page you asked for does not exist, or has moved.</p>',
+    `<p>Try the search above, or go to the <a href="${home}">home page</a>.</p>`,
+  ].join('\n');
+  const layout = renderLayout({
+    name: 'layout',
+    content,
+    page: { ...scope.page, url: `${config.base}404.html` },
+    site: scope.site,
+    headings: [],
+    nav: pageNav(input.nav, ''),
+    templates: input.templates,
+    liquid: input.liquid,
+  });
+  return { html: layout.html, diagnostics: layout.diagnostics };
+}

@@ -1,0 +1,283 @@
+// docsmith theme behaviour: theme toggle, mobile sidebar, copy buttons, code tabs,
+// table-of-contents highlight and search. Everything here is an enhancement: the
+// page reads and navigates without it.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var base = root.getAttribute('data-base') || '/';
+
+  function store(key, value) {
+    try {
+      if (value === undefined) return localStorage.getItem(key);
+      localStorage.setItem(key, value);
+    } catch (e) {
+      return null; // storage disabled: the choice lasts for this page only
+    }
+    return null;
+  }
+
+  // ---- Theme: follows the OS until the reader picks one, then remembers it. ----
+  var themeButton = document.querySelector('.theme-toggle');
+  var darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  function isDark() {
+    var chosen = root.getAttribute('data-theme');
+    return chosen ? chosen === 'dark' : darkQuery.matches;
+  }
+  function syncThemeButton() {
+    if (themeButton) themeButton.setAttribute('aria-pressed', String(isDark()));
+  }
+  if (themeButton) {
+    themeButton.hidden = false;
+    syncThemeButton();
+    themeButton.addEventListener('click', function () {
+      var next = isDark() ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      store('docsmith-theme', next);
+      syncThemeButton();
+    });
+    darkQuery.addEventListener('change', syncThemeButton);
+  }
+
+  // ---- Mobile sidebar ----
+  var menuButton = document.querySelector('.menu-toggle');
+  var sidebar = document.getElementById('ds-sidebar');
+  function setMenu(open, focusBack) {
+    root.classList.toggle('sidebar-open', open);
+    menuButton.setAttribute('aria-expanded', String(open));
+    if (open) {
+      var target = sidebar.querySelector('[aria-current="page"]') || sidebar.querySelector('a');
+      if (target) target.focus();
+    } else if (focusBack) {
+      menuButton.focus();
+    }
+  }
+  if (menuButton && sidebar) {
+    menuButton.hidden = false;
+    menuButton.addEventListener('click', function () {
+      setMenu(!root.classList.contains('sidebar-open'), false);
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && root.classList.contains('sidebar-open')) setMenu(false, true);
+    });
+    document.addEventListener('click', function (event) {
+      if (!root.classList.contains('sidebar-open')) return;
+      if (sidebar.contains(event.target) || menuButton.contains(event.target)) return;
+      setMenu(false, false);
+    });
+  }
+
+  // ---- Copy buttons: copy the code as shown (placeholders were resolved at build time). ----
+  document.querySelectorAll('.code-block').forEach(function (block) {
+    var code = block.querySelector('pre code') || block.querySelector('pre');
+    if (!code) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-button';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy code');
+    var timer;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(code.textContent).then(
+        function () { flash('Copied'); },
+        function () { flash('Copy failed'); }
+      );
+    });
+    function flash(text) {
+      button.textContent = text;
+      button.setAttribute('aria-label', text);
+      button.classList.add('copied');
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        button.textContent = 'Copy';
+        button.setAttribute('aria-label', 'Copy code');
+        button.classList.remove('copied');
+      }, 1600);
+    }
+    block.appendChild(button);
+  });
+
+  // ---- Code groups: stacked blocks become tabs; the choice is remembered per group. ----
+  var groups = [];
+  function selectTab(group, label, save) {
+    var found = group.tabs.some(function (tab) { return tab.textContent === label; });
+    if (!found) return false;
+    group.tabs.forEach(function (tab, i) {
+      var selected = tab.textContent === label;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      group.panels[i].hidden = !selected;
+    });
+    if (save) {
+      store('docsmith-tab:' + group.key, label);
+      groups.forEach(function (other) {
+        if (other !== group && other.key === group.key) selectTab(other, label, false);
+      });
+    }
+    return true;
+  }
+  document.querySelectorAll('.code-group').forEach(function (element, g) {
+    var panels = Array.prototype.slice.call(element.querySelectorAll(':scope > .code-group-panel'));
+    if (panels.length < 2) return;
+    var list = document.createElement('div');
+    list.className = 'code-group-tabs';
+    list.setAttribute('role', 'tablist');
+    list.setAttribute('aria-label', 'Code examples');
+    var group = { key: element.getAttribute('data-group') || 'code', tabs: [], panels: panels };
+    panels.forEach(function (panel, i) {
+      var id = 'ds-tabs-' + g + '-' + i;
+      var tab = document.createElement('button');
+      tab.type = 'button';
+      tab.id = id + '-tab';
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-controls', id);
+      tab.textContent = panel.getAttribute('data-tab');
+      panel.id = id;
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', tab.id);
+      tab.addEventListener('click', function () { selectTab(group, tab.textContent, true); });
+      tab.addEventListener('keydown', function (event) {
+        var step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+        if (!step) return;
+        event.preventDefault();
+        var next = group.tabs[(i + step + group.tabs.length) % group.tabs.length];
+        selectTab(group, next.textContent, true);
+        next.focus();
+      });
+      group.tabs.push(tab);
+      list.appendChild(tab);
+    });
+    element.insertBefore(list, element.firstChild);
+    element.classList.add('is-tabs');
+    groups.push(group);
+    if (!selectTab(group, store('docsmith-tab:' + group.key), false)) selectTab(group, group.tabs[0].textContent, false);
+  });
+
+  // ---- On-page TOC: mark the section being read. ----
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll('.toc a'));
+  var sections = tocLinks
+    .map(function (link) { return { link: link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) }; })
+    .filter(function (entry) { return entry.heading; });
+  var spyQueued = false;
+  function spy() {
+    spyQueued = false;
+    if (!sections.length) return;
+    var line = (parseFloat(getComputedStyle(root).scrollPaddingTop) || 80) + 8;
+    var current = sections[0];
+    var atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].heading.getBoundingClientRect().top <= line) current = sections[i];
+      else break;
+    }
+    if (atBottom && window.scrollY > 0) current = sections[sections.length - 1];
+    sections.forEach(function (entry) {
+      if (entry === current) entry.link.setAttribute('aria-current', 'true');
+      else entry.link.removeAttribute('aria-current');
+    });
+  }
+  if (sections.length) {
+    window.addEventListener('scroll', function () {
+      if (!spyQueued) { spyQueued = true; requestAnimationFrame(spy); }
+    }, { passive: true });
+    spy();
+  }
+
+  // ---- Search (Pagefind, loaded on first use) ----
+  var search = document.querySelector('.search');
+  var input = document.getElementById('ds-search-input');
+  var results = document.getElementById('ds-search-results');
+  if (!search || !input || !results) return;
+  search.hidden = false;
+  var pagefind;
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(base + 'pagefind/pagefind.js').then(function (module) {
+        return module.init ? Promise.resolve(module.init()).then(function () { return module; }) : module;
+      });
+    }
+    return pagefind;
+  }
+  function escapeText(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function close() {
+    results.hidden = true;
+  }
+  var latest = 0;
+  function run() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) { results.innerHTML = ''; close(); return; }
+    loadPagefind()
+      .then(function (module) { return module.search(query); })
+      .then(function (found) {
+        return Promise.all(found.results.slice(0, 8).map(function (result) { return result.data(); }));
+      })
+      .then(function (pages) {
+        if (ticket !== latest) return;
+        var html = '<p class="search-status" role="status">' +
+          (pages.length ? pages.length + (pages.length === 1 ? ' result' : ' results') : 'No results for “' + escapeText(query) + '”') + '</p>';
+        if (pages.length) {
+          html += '<ul>' + pages.map(function (page) {
+            var subs = (page.sub_results || []).filter(function (sub) { return sub.url !== page.url && sub.title !== page.meta.title; }).slice(0, 3);
+            // Excerpts come from Pagefind with matches wrapped in <mark>, and everything else escaped.
+            return '<li class="search-hit"><a href="' + escapeText(page.url) + '"><span class="search-hit-title">' +
+              escapeText(page.meta.title || page.url) + '</span><span class="search-hit-excerpt">' + page.excerpt + '</span></a>' +
+              (subs.length ? '<ul class="search-sub">' + subs.map(function (sub) {
+                return '<li><a href="' + escapeText(sub.url) + '">' + escapeText(sub.title) + '</a></li>';
+              }).join('') + '</ul>' : '') + '</li>';
+          }).join('') + '</ul>';
+        }
+        results.innerHTML = html;
+        results.hidden = false;
+      })
+      .catch(function () {
+        if (ticket !== latest) return;
+        results.innerHTML = '<p class="search-status" role="status">Search is unavailable (open the site through a web server, not as files).</p>';
+        results.hidden = false;
+      });
+  }
+  var debounce;
+  input.addEventListener('input', function () {
+    clearTimeout(debounce);
+    debounce = setTimeout(run, 100);
+  });
+  input.addEventListener('focus', function () {
+    loadPagefind().catch(function () {});
+    if (input.value.trim() && results.innerHTML) results.hidden = false;
+  });
+  function hitLinks() { return Array.prototype.slice.call(results.querySelectorAll('a')); }
+  search.addEventListener('keydown', function (event) {
+    var links = hitLinks();
+    var at = links.indexOf(document.activeElement);
+    if (event.key === 'Escape') {
+      close();
+      input.focus();
+    } else if (event.key === 'ArrowDown' && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === 'ArrowUp' && at !== -1) {
+      event.preventDefault();
+      if (at === 0) input.focus();
+      else links[at - 1].focus();
+    } else if (event.key === 'Enter' && document.activeElement === input && links.length) {
+      event.preventDefault();
+      links[0].click();
+    }
+  });
+  document.addEventListener('click', function (event) {
+    if (!search.contains(event.target)) close();
+  });
+  // `/` (as on GitHub and VitePress) and Ctrl-K / ⌘K focus the search.
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    var slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    var ctrlK = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey;
+    if (!slash && !ctrlK) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Highlighter } from 'shiki';
+import { createCodeHighlighter, rehypeHighlight } from '../../../src/markdown/plugins/highlight.ts';
+import { renderWith } from './render.ts';
+
+let highlighter: Highlighter;
+beforeAll(async () => {
+  highlighter = await createCodeHighlighter();
+});
+afterAll(() => highlighter.dispose());
+
+describe('rehypeHighlight', () => {
+  it('colours every required language with light and dark variables', () => {
+    for (const lang of ['bash', 'shell', 'json', 'python', 'javascript', 'typescript', 'yaml', 'html']) {
+      const html = renderWith(`\`\`\`${lang}\nx = "y" # z\n\`\`\``, [rehypeHighlight, { highlighter }]);
+      expect(html, lang).toMatch(/^<div class="code-block" data-lang="[a-z]+"><pre class="shiki shiki-themes github-light-default github-dark-default"/);
+      expect(html, lang).toContain('--shiki-dark:');
+    }
+  });
+  it('keeps the text exactly, with no trailing newline', () => {
+    const html = renderWith('```json\n{"a": "<b>&"}\n```', [rehypeHighlight, { highlighter }]);
+    const text = html.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&').replace(/&quot;/g, '"');
+    expect(text).toBe('{"a": "<b>&"}');
+  });
+  it('shows unknown languages and plain fences as escaped text', () => {
+    expect(renderWith('```cobol\n<x>\n```', [rehypeHighlight, { highlighter }])).toBe(
+      '<div class="code-block" data-lang="cobol"><pre class="shiki plain" tabindex="0"><code>&#x3C;x></code></pre></div>',
+    );
+    expect(renderWith('```\nplain\n```', [rehypeHighlight, { highlighter }])).toBe('<div class="code-block"><pre class="shiki plain" tabindex="0"><code>plain</code></pre></div>');
+  });
+  it('works without a highlighter', () => {
+    expect(renderWith('```python\nx\n```', rehypeHighlight)).toBe('<div class="code-block" data-lang="python"><pre class="shiki plain" tabindex="0"><code>x</code></pre></div>');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { pageNav } from '../../src/nav/page-nav.ts';
+import { sidebarFromPages } from '../../src/nav/sidebar.ts';
+
+const sidebar = sidebarFromPages(
+  [
+    { contentPath: 'index.md', url: '/', title: 'Home' },
+    { contentPath: 'api/users.md', url: '/api/users/', title: 'Users', order: 1 },
+    { contentPath: 'api/teams.md', url: '/api/teams/', title: 'Teams', order: 2 },
+  ],
+  '/',
+);
+
+describe('pageNav', () => {
+  it('marks the current page and the groups that lead to it', () => {
+    const nav = pageNav(sidebar, '/api/users/');
+    const api = nav.sidebar[1]!;
+    expect(api).toMatchObject({ text: 'API', current: false, active: true });
+    expect(api.items.map((item) => [item.text, item.current])).toEqual([['Users', true], ['Teams', false]]);
+    expect(nav.sidebar[0]).toMatchObject({ current: false, active: false });
+  });
+
+  it('links the previous and next pages in reading order', () => {
+    expect(pageNav(sidebar, '/api/users/')).toMatchObject({ prev: { text: 'Home', href: '/' }, next: { text: 'Teams', href: '/api/teams/' } });
+    expect(pageNav(sidebar, '/')).toMatchObject({ prev: null, next: { text: 'Users' } });
+    expect(pageNav(sidebar, '/api/teams/').next).toBeNull();
+  });
+
+  it('has no neighbours for a page missing from the sidebar', () => {
+    expect(pageNav(sidebar, '/404.html')).toMatchObject({ prev: null, next: null });
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { folderTitle, sidebarFromConfig, sidebarFromPages, type NavItem } from '../../src/nav/sidebar.ts';
+
+const texts = (items: NavItem[]): unknown => items.map((item) => (item.items.length ? { [item.text]: texts(item.items) } : item.text));
+
+describe('sidebarFromPages', () => {
+  const pages = [
+    { contentPath: 'index.md', url: '/', title: 'Home' },
+    { contentPath: 'zebra.md', url: '/zebra/', title: 'Zebra' },
+    { contentPath: 'alpha.md', url: '/alpha/', title: 'Alpha' },
+    { contentPath: 'api/users.md', url: '/api/users/', title: 'Users API', order: 2 },
+    { contentPath: 'api/auth.md', url: '/api/auth/', title: 'Authentication', order: 1 },
+    { contentPath: 'api/errors.md', url: '/api/errors/', title: 'Errors' },
+    { contentPath: 'guides/index.md', url: '/guides/', title: 'Guides', order: 1 },
+    { contentPath: 'guides/setup.md', url: '/guides/setup/', title: 'Setup' },
+  ];
+
+  it('puts home first, then orders by `order`, then by title, folders as groups', () => {
+    expect(texts(sidebarFromPages(pages, '/'))).toEqual(['Home', { Guides: ['Setup'] }, 'Alpha', { API: ['Authentication', 'Users API', 'Errors'] }, 'Zebra']);
+  });
+
+  it('links a folder group to its index page, and leaves other groups unlinked', () => {
+    const sidebar = sidebarFromPages(pages, '/docs/');
+    expect(sidebar.find((item) => item.text === 'Guides')).toMatchObject({ href: '/docs/guides/', url: '/guides/' });
+    expect(sidebar.find((item) => item.text === 'API')).toMatchObject({ href: '', url: '' });
+    expect(sidebar[0]).toMatchObject({ href: '/docs/', url: '/' });
+  });
+});
+
+describe('sidebarFromConfig', () => {
+  it('resolves site paths, content files and external links against the base', () => {
+    const sidebar = sidebarFromConfig(
+      [
+        { text: 'Home', link: '/' },
+        { text: 'API', items: [{ text: 'Users', link: 'api/users.md' }, { text: 'Status', link: 'https://status.example.com' }] },
+      ],
+      '/docs/',
+    );
+    expect(sidebar[0]).toMatchObject({ text: 'Home', href: '/docs/', url: '/', external: false, items: [] });
+    expect(sidebar[1]).toMatchObject({ text: 'API', href: '', url: '' });
+    expect(sidebar[1]!.items[0]).toMatchObject({ href: '/docs/api/users/', url: '/api/users/' });
+    expect(sidebar[1]!.items[1]).toMatchObject({ href: 'https://status.example.com', url: '', external: true });
+  });
+});
+
+describe('folderTitle', () => {
+  it('capitalises, and reads short names as acronyms', () => {
+    expect(folderTitle('getting-started')).toBe('Getting started');
+    expect(folderTitle('api')).toBe('API');
+    expect(folderTitle('sdk')).toBe('SDK');
+  });
+});

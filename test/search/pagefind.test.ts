@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryWriter } from '../../src/output/writer.ts';
+import { writeSearchIndex } from '../../src/search/pagefind.ts';
+
+const html = (title: string, body: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Sidebar words</nav><article data-pagefind-body><h1>${title}</h1><p>${body}</p></article></body></html>`;
+
+describe('writeSearchIndex', () => {
+  it('writes the index through the writer, with result URLs under the base', async () => {
+    const writer = new MemoryWriter();
+    const problems = await writeSearchIndex({
+      pages: [
+        { file: 'content/index.md', url: '/', html: html('Home', 'Welcome') },
+        { file: 'content/api/users.md', url: '/api/users/', html: html('Users API', 'Each user has an email address.') },
+        { file: 'content/broken.md', url: '/broken/', html: undefined },
+      ],
+      base: '/docs/',
+      writer,
+    });
+    writer.commit();
+    expect(problems).toEqual([]);
+    const files = [...writer.files.keys()];
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files).toContain('pagefind/pagefind-entry.json');
+    expect(files.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(files.some((file) => /pagefind-ui|component-ui/.test(file))).toBe(false);
+    // Fragments are gzip-compressed JSON; the page URL must carry the base.
+    const { gunzipSync } = await import('node:zlib');
+    const fragments = files.filter((file) => file.startsWith('pagefind/fragment/')).map((file) => gunzipSync(writer.files.get(file) as Uint8Array).toString('utf8'));
+    expect(fragments.some((text) => text.includes('"url":"/docs/api/users/"') && text.includes('email'))).toBe(true);
+    expect(fragments.join('')).not.toContain('Sidebar words');
+  });
+});
