@@ -52,17 +52,23 @@ describe('invalid sites report exactly these problems, and write nothing', () =>
 describe('the first seed, built verbatim', () => {
   it('resolves every placeholder, code blocks included', async () => {
     const result = await buildInMemory(path.join(here, 'fixtures', 'seed-users-api'));
-    const html = result.writer.text('api/users/index.html')!;
-    expect(html).not.toContain('{{');
-    expect(html).not.toContain('page.metadata');
-    expect(html).toContain('curl -H "Authorization: Bearer YOUR_API_KEY" \\\n     https://api.dataflow.example.com/v1/users?page=1&#x26;limit=10');
-    expect(html).toContain('base_url="https://api.dataflow.example.com/v1"');
-    expect(html).toContain("baseUrl: 'https://api.dataflow.example.com/v1'");
-    expect(html).toContain('<code>GET https://api.dataflow.example.com/v1/users/{id}</code>');
-    expect(html).toContain('"api_version": "v2.4.0"');
-    expect(html).toContain('DataFlow v2.4.0 - Released 2026-11-02');
+    // What a reader sees (and copies): the text, whatever markup highlighting adds.
+    const text = textOf(result.writer.text('api/users/index.html')!);
+    expect(text).not.toContain('{{');
+    expect(text).not.toContain('page.metadata');
+    expect(text).toContain('curl -H "Authorization: Bearer YOUR_API_KEY" \\\n     https://api.dataflow.example.com/v1/users?page=1&limit=10');
+    expect(text).toContain('base_url="https://api.dataflow.example.com/v1"');
+    expect(text).toContain("baseUrl: 'https://api.dataflow.example.com/v1'");
+    expect(text).toContain('GET https://api.dataflow.example.com/v1/users/{id}');
+    expect(text).toContain('"api_version": "v2.4.0"');
+    expect(text).toContain('DataFlow v2.4.0 - Released 2026-11-02');
   });
 });
+
+function textOf(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x26': '&', '#39': "'", '#x27': "'" };
+  return html.replace(/<[^>]+>/g, '').replace(/&(#x26|#x27|#39|amp|lt|gt|quot);/g, (_, name: string) => entities[name]!);
+}
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];

@@ -13,7 +13,7 @@ const render = (source: string) => renderPage({ source, page, config, templates 
 describe('renderPage', () => {
   it('returns the document with what it collected', () => {
     const result = render('---\ntitle: Users\n---\n# Users API\n\n## List users\n\nSee [home](../index.md).\n');
-    expect(result.html).toBe('<title>Users</title><h1 id="users-api">Users API</h1>\n<h2 id="list-users">List users</h2>\n<p>See <a href="/">home</a>.</p>');
+    expect(result.html).toBe('<title>Users</title><h1 id="users-api">Users API</h1>\n<h2 id="list-users">List users <a class="heading-anchor" href="#list-users" aria-label="Link to section “List users”" data-pagefind-ignore="">#</a></h2>\n<p>See <a href="/">home</a>.</p>');
     expect(result.headings).toEqual([
       { depth: 1, id: 'users-api', text: 'Users API', line: 4, column: 1 },
       { depth: 2, id: 'list-users', text: 'List users', line: 6, column: 1 },
