@@ -191,7 +191,8 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(base + 'pagefind/pagefind.js').then(function (module) {
-        return module.init ? Promise.resolve(module.init()).then(function () { return module; }) : module;
+        // The index already holds full URLs (base included); Pagefind would add the base again.
+        return Promise.resolve(module.options({ baseUrl: '/' })).then(function () { return module; });
       });
     }
     return pagefind;

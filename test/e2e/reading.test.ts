@@ -1,0 +1,144 @@
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, buildSite, hasChromium, launch, serve } from './harness.ts';
+
+/** The repo's own site, built once and read in one browser, as a reader would. */
+describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const out = await buildSite();
+    ({ url, server } = await serve(out));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    context.setDefaultTimeout(5000);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url + path);
+    page.on('close', () => expect(errors).toEqual([]));
+    return { context, page };
+  }
+
+  it('navigates with the sidebar, marking the current page, with prev/next links', async () => {
+    const { context, page } = await open('');
+    await page.locator('.sidebar').getByRole('link', { name: 'Users API' }).click();
+    await page.waitForURL(`${url}api/users/`);
+    await expect(page.locator('.sidebar [aria-current="page"]').textContent()).resolves.toBe('Users API');
+    await expect(page.locator('.pager-prev').getAttribute('href')).resolves.toBe('/');
+    await context.close();
+  });
+
+  it('lands TOC links on their headings, below the sticky header, and marks the section', async () => {
+    const { context, page } = await open('api/users/');
+    await page.locator('.toc').getByRole('link', { name: 'Create User' }).click();
+    await page.waitForURL(/#create-user$/);
+    await page.waitForFunction(() => document.querySelector('.toc a[aria-current="true"]')?.textContent === 'Create User');
+    const top = await page.locator('#create-user').evaluate((heading) => heading.getBoundingClientRect().top);
+    const header = await page.locator('.site-header').evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(top).toBeGreaterThanOrEqual(header);
+    expect(top).toBeLessThan(header + 60);
+    await context.close();
+  });
+
+  it('switches code tabs and remembers the choice across a reload', async () => {
+    const { context, page } = await open('api/users/');
+    const group = page.locator('.code-group');
+    await expect(group.getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await group.getByRole('tab', { name: 'JavaScript' }).click();
+    await expect(group.getByRole('tabpanel').textContent()).resolves.toContain("require('@dataflow/sdk')");
+    await page.reload();
+    await expect(group.getByRole('tab', { name: 'JavaScript' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('[data-tab="Python"]').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('shows code groups as stacked, labelled blocks without JavaScript', async () => {
+    const { context, page } = await open('api/users/', { javaScriptEnabled: false });
+    await expect(page.locator('.code-group-label').allTextContents()).resolves.toEqual(['Python', 'JavaScript']);
+    await expect(page.locator('[data-tab="Python"] pre').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-tab="JavaScript"] pre').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('copies code exactly as shown, placeholders resolved', async () => {
+    const { context, page } = await open('api/users/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const block = page.locator('.code-block').filter({ hasText: 'status=active' });
+    await block.hover();
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await expect(block.getByRole('button', { name: 'Copied' }).count()).resolves.toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('curl -H "Authorization: Bearer YOUR_API_KEY" \\\n     "https://api.dataflow.example.com/v1/users?status=active&limit=10&offset=0"');
+    expect(copied).toBe(await block.locator('pre').innerText());
+    await context.close();
+  });
+
+  it('toggles the theme, and keeps it across pages', async () => {
+    const { context, page } = await open('', { colorScheme: 'light' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    await page.goto(`${url}api/users/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    await context.close();
+  });
+
+  it('finds the Users API page for "email", from the keyboard', async () => {
+    const { context, page } = await open('');
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('ds-search-input');
+    await page.keyboard.type('email');
+    const hit = page.locator('.search-hit').first();
+    await hit.waitFor();
+    await expect(hit.locator('.search-hit-title').textContent()).resolves.toBe('Users API');
+    await expect(hit.locator('a').first().getAttribute('href')).resolves.toBe('/api/users/');
+    await expect(hit.locator('.search-hit-excerpt mark').first().textContent()).resolves.toMatch(/email/i);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('ds-search-input');
+    await context.close();
+  });
+
+  it('opens and closes the sidebar with the menu button on a phone', async () => {
+    const { context, page } = await open('api/users/', { viewport: { width: 375, height: 740 } });
+    const sidebarLink = page.locator('.sidebar').getByRole('link', { name: 'DataFlow documentation' });
+    await expect(sidebarLink.isVisible()).resolves.toBe(false);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await sidebarLink.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await sidebarLink.waitFor({ state: 'hidden' });
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    // Nothing is wider than the screen: wide tables and code scroll inside themselves.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of ['', 'api/users/']) {
+      it(`has no axe violations on /${path} in the ${colorScheme} theme`, async () => {
+        const { context, page } = await open(path, { colorScheme });
+        expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe(colorScheme);
+        expect(await axeViolations(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
