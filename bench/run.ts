@@ -18,10 +18,10 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { renderReport, type SizeResult, type VariantId } from './report.ts';
+import { snapshotDocsmith } from './snapshot.ts';
 import { detectSearch, resolveSearchState, type SearchSwitch } from './search-switch.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(REPO, 'src', 'cli.ts');
 /** Absolute, because builds run with the temporary site as their working directory. */
 const TSX_LOADER = import.meta.resolve('tsx');
 const ELEVENTY_CMD = path.join(path.dirname(createRequire(import.meta.url).resolve('@11ty/eleventy')), '..', 'cmd.cjs');
@@ -41,6 +41,8 @@ interface Options {
   skipWarmup: boolean;
   skipRebuild: boolean;
   timeoutMinutes: number;
+  /** Where the markdown report is written, relative to the repository. */
+  out: string;
   search: { on?: string[]; off?: string[] };
 }
 
@@ -51,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'docsmith-bench-'));
   log(`corpora in ${work}`);
 
-  const startup = await measureStartup(options.runs);
+  const { cli, startup } = await takeSnapshot(work, options.runs);
   const results: SizeResult[] = [];
   let search: SearchSwitch = detectSearch({ helpText: startup.helpText, override: options.search });
   try {
@@ -64,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
 
       const known = new Set(readdirSync(docsmithDir));
       const timeoutMs = options.timeoutMinutes * 60_000;
-      const ours = (args: string[]) => ({ command: process.execPath, args: ['--import', TSX_LOADER, CLI, 'build', '--root', '.', ...args], cwd: docsmithDir, timeoutMs });
+      const ours = (args: string[]) => ({ command: process.execPath, args: ['--import', TSX_LOADER, cli, 'build', '--root', '.', ...args], cwd: docsmithDir, timeoutMs });
       const eleventy = { command: process.execPath, args: [ELEVENTY_CMD, '--quiet'], cwd: eleventyDir, timeoutMs };
       const cleanOurs = () => COLD_PATHS.forEach((p) => rmSync(path.join(docsmithDir, p), { recursive: true, force: true }));
       const cleanEleventy = () => rmSync(path.join(eleventyDir, '_site'), { recursive: true, force: true });
@@ -140,15 +142,32 @@ async function main(argv: string[]): Promise<void> {
     results,
   });
   console.log(report);
-  writeFileSync(path.join(REPO, 'bench', 'results.md'), report);
-  log('written to bench/results.md');
+  writeFileSync(path.resolve(REPO, options.out), report);
+  log(`written to ${options.out}`);
 }
 
-/** `docsmith --help`: the fixed cost of every build (tsx, then loading the module graph). */
-async function measureStartup(runs: number): Promise<{ samples: Measurement[]; helpText: string }> {
-  const samples: Measurement[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await checked('ours-startup', await measure({ command: process.execPath, args: ['--import', TSX_LOADER, CLI, '--help'], cwd: REPO })));
-  return { samples, helpText: samples[0]!.stdout + samples[0]!.stderr };
+const SNAPSHOT_ATTEMPTS = 5;
+
+/**
+ * Freezes the working tree's docsmith and checks that it loads, by timing `docsmith
+ * --help` (the fixed cost of every build: tsx, then the whole module graph). A copy
+ * taken in the middle of someone's edit fails to load; wait a minute and take another.
+ */
+async function takeSnapshot(work: string, runs: number): Promise<{ cli: string; startup: { samples: Measurement[]; helpText: string } }> {
+  for (let attempt = 1; ; attempt++) {
+    const dir = path.join(work, `docsmith-src-${attempt}`);
+    const cli = snapshotDocsmith(REPO, dir);
+    const samples: Measurement[] = [];
+    try {
+      for (let i = 0; i < runs; i++) samples.push(await checked('docsmith --help', await measure({ command: process.execPath, args: ['--import', TSX_LOADER, cli, '--help'], cwd: dir })));
+      log(`measuring a snapshot of the working tree's docsmith, in ${dir}`);
+      return { cli, startup: { samples, helpText: samples[0]!.stdout + samples[0]!.stderr } };
+    } catch (error) {
+      if (attempt === SNAPSHOT_ATTEMPTS) throw error;
+      log(`the working tree's docsmith does not load (${(error as Error).message.split('\n').slice(-3).join(' ')}); trying again in a minute`);
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
+  }
 }
 
 async function checked(label: string, m: Measurement, options?: Pick<Options, 'timeoutMinutes'>): Promise<Measurement> {
@@ -204,6 +223,7 @@ function parseOptions(argv: string[]): Options {
       'skip-warmup': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '30' },
+      out: { type: 'string', default: path.join('bench', 'results.md') },
       'search-on': { type: 'string' },
       'search-off': { type: 'string' },
     },
@@ -215,7 +235,7 @@ function parseOptions(argv: string[]): Options {
   const words = (text: string | undefined) => (text === undefined ? undefined : text.split(/\s+/).filter(Boolean));
   const timeoutMinutes = Number(values.timeout);
   if (!(timeoutMinutes > 0)) throw new Error('--timeout takes minutes per build, such as 30');
-  return { sizes, runs, seed: Number(values.seed), keep: values.keep, skipWarmup: values['skip-warmup'], skipRebuild: values['skip-rebuild'], timeoutMinutes, search: { on: words(values['search-on']), off: words(values['search-off']) } };
+  return { sizes, runs, seed: Number(values.seed), keep: values.keep, skipWarmup: values['skip-warmup'], skipRebuild: values['skip-rebuild'], timeoutMinutes, out: values.out, search: { on: words(values['search-on']), off: words(values['search-off']) } };
 }
 
 function commandLine(argv: string[]): string {
@@ -227,7 +247,7 @@ function revision(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: REPO, encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes in src/ or templates/` : head;
+    return dirty ? `${head} + uncommitted changes in src/ or templates/ (snapshot taken at the start of the run)` : head;
   } catch {
     return 'unknown';
   }
