@@ -179,6 +179,9 @@
       if (!spyQueued) { spyQueued = true; requestAnimationFrame(spy); }
     }, { passive: true });
     spy();
+    // The browser may restore or jump to a #hash after this script ran.
+    window.addEventListener('load', spy);
+    window.addEventListener('hashchange', spy);
   }
 
   // ---- Search (Pagefind, loaded on first use) ----
