@@ -1,23 +1,40 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Liquid } from 'liquidjs';
+import type { Highlighter } from 'shiki';
 import { checkLinks } from './checks/links.ts';
-import { loadConfig } from './config/load.ts';
+import { checkUnusedMetadata } from './checks/metadata.ts';
+import { checkReachable } from './checks/reachable.ts';
+import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
-import { discoverContent } from './content/discover.ts';
+import { discoverContent, type PageSource } from './content/discover.ts';
+import { readPageHeader, type PageHeader } from './content/page-header.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
-import { loadTemplates } from './layout/templates.ts';
-import { createRenderEngines } from './render/engines.ts';
-import { normalizeSource, renderPage, type RenderedPage } from './render/page.ts';
-import type { Writer } from './output/writer.ts';
+import { TemplateHasher } from './layout/dependencies.ts';
+import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
 import { createCodeHighlighter } from './markdown/plugins/highlight.ts';
-import { navPage, siteNav } from './nav/site-nav.ts';
+import { siteNav } from './nav/site-nav.ts';
+import type { Writer } from './output/writer.ts';
+import { hashOf, type RenderCache } from './render/cache.ts';
+import { createRenderEngines, type RenderEngines } from './render/engines.ts';
+import { normalizeSource, type RenderedPage } from './render/page.ts';
+import { RenderPool } from './render/pool.ts';
+import { renderAll, type PageJob } from './render/render-all.ts';
 import { writeSearchIndex } from './search/pagefind.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
+import { createLiquid } from './template/liquid.ts';
+import { usedVariables } from './template/placeholders.ts';
 
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The built-in theme, used for every template a site does not override. */
-export const THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+export const THEME_DIR = path.resolve(HERE, '..', 'templates');
+/** Below this many pages to render, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 64;
+/** Part of every cache key: a new generator version never reuses an old rendering. */
+const GENERATOR_VERSION = (JSON.parse(readFileSync(path.resolve(HERE, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface BuildOptions {
   /** The site folder: holds content/, and optionally site.config.ts and templates/. */
@@ -25,6 +42,28 @@ export interface BuildOptions {
   writer: Writer;
   /** Another theme folder instead of the built-in one (tests). */
   themeDir?: string;
+  /** Rendered pages by content hash; a hit skips rendering. */
+  cache?: RenderCache;
+  /**
+   * Render on worker threads: how many (`'auto'`: one per core, fewer for small
+   * sites). Workers also enforce the per-page time limit. `0`: in this thread.
+   * @default 0
+   */
+  workers?: number | 'auto';
+  /** A page that renders longer than this on a worker is stopped and reported. @default 10000 */
+  pageTimeLimitMs?: number;
+  /** Build the Pagefind search index. @default true */
+  search?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildStats {
+  /** Pages whose content was rendered (not from the cache). */
+  rendered: number;
+  /** Pages whose cached content got a fresh layout (the sidebar changed). */
+  laidOut: number;
+  /** Bytes committed to the output. */
+  bytes: number;
 }
 
 export interface BuildResult {
@@ -36,51 +75,188 @@ export interface BuildResult {
   sources: Map<string, string>;
   /** Whether the output was committed (only when there were no errors). */
   written: boolean;
+  stats: BuildStats;
+}
+
+/** Builds a site once. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const session = new BuildSession(options);
+  try {
+    return await session.run();
+  } finally {
+    await session.close();
+  }
 }
 
 /**
- * Load everything, render every page, check the site as a whole, then write, and
- * write only when nothing failed, so a broken build never replaces a good site.
+ * A site kept loaded between builds: the dev server runs it again after each change,
+ * telling it which files changed, and it reloads only those; everything else (config,
+ * templates, engines, workers, rendered pages) is reused.
+ *
+ * One run: load everything, render every page, check the site as a whole, then write,
+ * and write only when nothing failed, so a broken build never replaces a good site.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { root, writer } = options;
-  const sources = new Map<string, string>();
-  const loaded = await loadConfig(root);
-  if (loaded.source !== undefined) sources.set('site.config.ts', loaded.source);
-  if (!loaded.ok) return finish({ config: undefined, pages: [], diagnostics: loaded.diagnostics, sources, writer });
-  const config = loaded.config;
+export class BuildSession {
+  private config: { config: SiteConfig; source: string | undefined; hash: string } | undefined;
+  private theme: { templates: TemplateSet; hasher: TemplateHasher; layoutLiquid: Liquid; engines: Promise<RenderEngines> | undefined; used: string[] } | undefined;
+  private readonly texts = new Map<string, string>();
+  private readonly headers = new Map<string, { text: string; header: PageHeader }>();
+  private highlighter: Promise<Highlighter> | undefined;
+  private pool: RenderPool | undefined;
 
-  const templates = loadTemplates({ themeDir: options.themeDir ?? THEME_DIR, siteRoot: root });
-  for (const [name, text] of Object.entries(templates.sources)) sources.set(templates.files[name] ?? name, text);
-  const discovery = discoverContent(root);
-  const highlighter = await createCodeHighlighter();
-  const engines = createRenderEngines(templates, { highlighter });
-  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  constructor(private readonly options: BuildOptions) {}
 
-  const texts = discovery.pages.map((page) => readFileSync(path.join(root, page.file), 'utf8'));
-  // Every page's sidebar lists every page, so the sidebar is known before any page renders.
-  const nav = siteNav(config, discovery.pages.map((page, i) => navPage(page, texts[i]!)));
-  const pages = discovery.pages.map((page, i) => {
-    const source = texts[i]!;
-    sources.set(page.file, normalizeSource(source));
-    return renderPage({ source, page, config, templates, nav }, engines);
-  });
-  highlighter.dispose();
-  const notFound = renderNotFound({ config, templates, liquid: engines.layoutLiquid, nav });
-  diagnostics.push(...notFound.diagnostics);
-  for (const page of pages) diagnostics.push(...page.diagnostics);
-  diagnostics.push(...checkLinks({ pages, assets: new Set(discovery.assets.map((a) => a.outputPath)), severity: config.brokenLinks }));
-
-  if (!hasErrors(diagnostics)) {
-    for (const page of pages) if (page.html !== undefined) writer.write(page.outputPath, page.html);
-    for (const [file, from] of Object.entries(templates.assets)) writer.copy(from, file);
-    for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
-    writer.write('404.html', notFound.html);
-    if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
-    // Last, from the HTML as written: search sees exactly what readers see.
-    diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer })));
+  /** Forgets what it knows of these site-relative paths, so the next run reads them again. */
+  invalidate(files: Iterable<string>): void {
+    for (const file of files) {
+      if (file === CONFIG_FILE) this.config = undefined;
+      else if (file.startsWith(`${TEMPLATES_DIR}/`)) this.theme = undefined;
+      this.texts.delete(file);
+    }
   }
-  return finish({ config, pages, diagnostics, sources, writer });
+
+  async run(): Promise<BuildResult> {
+    const { root, writer } = this.options;
+    const sources = new Map<string, string>();
+    const stats: BuildStats = { rendered: 0, laidOut: 0, bytes: 0 };
+    if (!this.config) {
+      const loaded = await loadConfig(root);
+      if (!loaded.ok) {
+        if (loaded.source !== undefined) sources.set(CONFIG_FILE, loaded.source);
+        return finish({ config: undefined, pages: [], diagnostics: loaded.diagnostics, sources, writer, stats });
+      }
+      this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)) };
+    }
+    const { config, source: configSource, hash: configHash } = this.config;
+    if (configSource !== undefined) sources.set(CONFIG_FILE, configSource);
+    const theme = this.loadTheme();
+    for (const [name, text] of Object.entries(theme.templates.sources)) sources.set(theme.templates.files[name] ?? name, text);
+
+    const discovery = discoverContent(root);
+    const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+    const jobs: PageJob[] = [];
+    const headers: PageHeader[] = [];
+    for (const page of discovery.pages) {
+      const text = this.read(page.file);
+      sources.set(page.file, normalizeSource(text));
+      headers.push(this.header(page, text));
+    }
+    // Every page's sidebar lists every page, so the sidebar is known before any page renders.
+    const nav = siteNav(config, headers);
+    const navHash = hashOf(JSON.stringify(nav));
+    discovery.pages.forEach((page, i) => {
+      const source = this.texts.get(page.file)!;
+      const header = headers[i]!;
+      const contentKey = hashOf('content', configHash, page.file, source, theme.hasher.hash(header.includes));
+      jobs.push({ page, source, contentKey, pageKey: hashOf('page', contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
+    });
+
+    const setup = { config, templates: theme.templates, nav };
+    const result = await renderAll({
+      jobs,
+      setup,
+      cache: this.options.cache,
+      pool: (misses) => this.poolFor(misses),
+      engines: () => this.engines(),
+      layoutLiquid: theme.layoutLiquid,
+      onProgress: this.options.onProgress,
+    });
+    const pages = result.pages;
+    Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut });
+    this.options.cache?.flush();
+
+    const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
+    diagnostics.push(...notFound.diagnostics);
+    for (const page of pages) diagnostics.push(...page.diagnostics);
+    diagnostics.push(...checkLinks({ pages, assets: new Set(discovery.assets.map((a) => a.outputPath)), severity: config.brokenLinks }));
+    diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used: [...theme.used, ...pages.flatMap((p) => p.placeholders)], configSource }));
+    diagnostics.push(...checkReachable({ pages, sidebar: nav }));
+
+    if (!hasErrors(diagnostics)) {
+      const write = (file: string, content: string | Uint8Array) => {
+        stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+        writer.write(file, content);
+      };
+      const copy = (from: string, file: string) => {
+        stats.bytes += statSync(from).size;
+        writer.copy(from, file);
+      };
+      for (const page of pages) if (page.html !== undefined) write(page.outputPath, page.html);
+      for (const [file, from] of Object.entries(theme.templates.assets)) copy(from, file);
+      for (const asset of discovery.assets) copy(path.join(root, asset.file), asset.outputPath);
+      write('404.html', notFound.html);
+      if (config.siteUrl) write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
+      // Last, from the HTML as written: search sees exactly what readers see.
+      if (this.options.search !== false) diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer: { write } })));
+    }
+    return finish({ config, pages, diagnostics, sources, writer, stats });
+  }
+
+  /** Stops the workers and frees the highlighter. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+    (await this.highlighter)?.dispose();
+    this.highlighter = undefined;
+  }
+
+  private read(file: string): string {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      text = readFileSync(path.join(this.options.root, file), 'utf8');
+      this.texts.set(file, text);
+    }
+    return text;
+  }
+
+  private header(page: PageSource, text: string): PageHeader {
+    const known = this.headers.get(page.file);
+    if (known && known.text === text && known.header.url === page.url) return known.header;
+    const header = readPageHeader(page, text);
+    this.headers.set(page.file, { text, header });
+    return header;
+  }
+
+  private loadTheme() {
+    if (!this.theme) {
+      const templates = loadTemplates({ themeDir: this.options.themeDir ?? THEME_DIR, siteRoot: this.options.root });
+      const layoutLiquid = createLiquid(templates, { escapeOutput: true });
+      this.theme = { templates, hasher: new TemplateHasher(templates), layoutLiquid, engines: undefined, used: templateVariables(templates, layoutLiquid) };
+      // Workers keep engines per setup; they pick up the new templates with the next setup.
+    }
+    return this.theme;
+  }
+
+  private engines(): Promise<RenderEngines> {
+    const theme = this.loadTheme();
+    this.highlighter ??= createCodeHighlighter();
+    theme.engines ??= this.highlighter.then((highlighter) => createRenderEngines(theme.templates, { highlighter }));
+    return theme.engines;
+  }
+
+  /**
+   * Workers for this many pages to render, or none. A worker costs a second or so to
+   * start (it loads the whole pipeline and Shiki), so small jobs render in this thread;
+   * big ones get a worker per core, which also enforces the per-page time limit. The
+   * pool is kept for later runs (the dev server).
+   */
+  private poolFor(misses: number): RenderPool | undefined {
+    const wanted = this.options.workers ?? 0;
+    if (wanted === 0 || (wanted === 'auto' && !this.pool && misses < POOL_THRESHOLD)) return undefined;
+    this.pool ??= new RenderPool({ size: wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(misses / POOL_THRESHOLD)) : wanted, timeLimitMs: this.options.pageTimeLimitMs });
+    return this.pool;
+  }
+}
+
+/** Variables the layouts and partials read, for the unused-metadata check. */
+function templateVariables(templates: TemplateSet, engine: Liquid): string[] {
+  return Object.keys(templates.sources).flatMap((name) => {
+    try {
+      return usedVariables(engine, engine.parse(templates.sources[name]!));
+    } catch {
+      return []; // a template that does not parse is reported when a page uses it
+    }
+  });
 }
 
 function finish(result: Omit<BuildResult, 'written'> & { writer: Writer }): BuildResult {

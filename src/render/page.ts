@@ -1,3 +1,4 @@
+import type { Liquid } from 'liquidjs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import type { SiteConfig } from '../config/schema.ts';
@@ -11,6 +12,7 @@ import { OutputMap } from '../template/output-map.ts';
 import { resolvePlaceholders } from '../template/placeholders.ts';
 import type { LiquidProblem } from '../template/liquid.ts';
 import type { RenderEngines } from './engines.ts';
+import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { pageNav } from '../nav/page-nav.ts';
 import type { NavItem } from '../nav/sidebar.ts';
 
@@ -40,6 +42,8 @@ export interface RenderedPage {
   headings: Located<CollectedHeading>[];
   /** Every element id in the page body, for the anchor check. */
   anchors: string[];
+  /** The variable paths the body reads (`page.metadata.api_base_url`), for the unused-metadata check. */
+  placeholders: string[];
   links: Located<CollectedLink>[];
   diagnostics: Diagnostic[];
 }
@@ -50,22 +54,42 @@ export function normalizeSource(source: string): string {
 }
 
 /**
- * Renders one page: frontmatter → placeholders → markdown → layout. A pure function
- * of its input (the engines are derived from the templates alone), so results can be
- * cached by input hash and computed in worker threads.
+ * The expensive half of a page: frontmatter → placeholders → markdown. It does not
+ * depend on the layout or the sidebar, so it is cached on its own and survives a
+ * page being added to the site (which changes every page's sidebar).
+ */
+export type PageContent = Omit<RenderedPage, 'html'> & {
+  /** The layout it asked for, and where, to report a missing one. */
+  layout: { name: string; line: number };
+  /** Whether rendering the content failed (no layout is applied then). */
+  failed: boolean;
+};
+
+/**
+ * Renders one page: its content, then its layout. A pure function of its input (the
+ * engines are derived from the templates alone), so results can be cached by input
+ * hash and computed in worker threads.
  */
 export function renderPage(input: RenderInput, engines: RenderEngines): RenderedPage {
+  return layoutPage(renderContent(input, engines), input, engines.layoutLiquid);
+}
+
+/** Frontmatter → placeholders → markdown, with every problem at its source position. */
+export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEngines): PageContent {
   const { page, config, templates } = input;
   const source = normalizeSource(input.source);
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => lines.positionAt(offset);
-  const empty: RenderedPage = { file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined, content: '', headings: [], anchors: [], links: [], diagnostics };
+  const failed: PageContent = {
+    file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, content: '',
+    headings: [], anchors: [], placeholders: [], links: [], diagnostics, layout: { name: 'layout', line: 1 }, failed: true,
+  };
 
   const split = splitFrontmatter(source);
   if (!split.ok) {
     diagnostics.push({ file: page.file, ...split.diagnostic });
-    return empty;
+    return failed;
   }
   const { body, bodyOffset, yaml } = split.value;
   const checked = pageFrontmatterSchema.safeParse(split.value.data);
@@ -74,15 +98,16 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
       const key = String(issue.path[0] ?? '');
       diagnostics.push({ file: page.file, line: frontmatterKeyLine(yaml, key), column: 1, severity: 'error', message: `frontmatter "${issue.path.join('.')}": ${issue.message}`, rule: 'frontmatter/invalid-value' });
     }
-    return empty;
+    return failed;
   }
   const frontmatter = checked.data;
   const scope = pageScope(frontmatter, page, config);
+  const layout = { name: frontmatter.layout ?? 'layout', line: frontmatterKeyLine(yaml, 'layout') };
 
   // Placeholders first, so values reach code blocks, which markdown would treat as literal.
   const templated =
     frontmatter.templating === false
-      ? { text: body, map: OutputMap.identity(body.length), problems: [] as LiquidProblem[] }
+      ? { text: body, map: OutputMap.identity(body.length), problems: [] as LiquidProblem[], used: [] as string[] }
       : resolvePlaceholders(body, scope, engines.pageLiquid, templates);
   const toFile = (offset: number) => at(bodyOffset + templated.map.toSource(offset));
   for (const problem of templated.problems) {
@@ -94,6 +119,11 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
     );
   }
 
+  const tooDeep = findExcessiveNesting(templated.text);
+  if (tooDeep) {
+    diagnostics.push({ file: page.file, ...toFile(tooDeep.offset), severity: 'error', message: tooDeep.message, rule: 'markdown/too-deep' });
+    return { ...failed, frontmatter, layout };
+  }
   const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, links: [], headings: [], anchors: [], problems: [] };
   const processor = engines.markdown;
   const file = { value: templated.text, path: page.file, data: { page: data } };
@@ -102,9 +132,9 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
     const tree = processor.parse(file);
     content = processor.stringify(processor.runSync(tree, file), file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof RangeError ? 'it nests too deeply' : error instanceof Error ? error.message : String(error);
     diagnostics.push({ file: page.file, line: 1, column: 1, severity: 'error', message: `markdown could not be rendered: ${reason}`, rule: 'markdown/crash' });
-    return { ...empty, frontmatter };
+    return { ...failed, frontmatter, layout };
   }
   for (const problem of data.problems) {
     diagnostics.push({ file: page.file, ...toFile(problem.offset), severity: problem.severity, message: problem.message, rule: problem.rule });
@@ -112,20 +142,29 @@ export function renderPage(input: RenderInput, engines: RenderEngines): Rendered
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
   const links = data.links.map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
   const title = frontmatter.title ?? headings.find((h) => h.depth === 1)?.text ?? page.contentPath.replace(/(?:\/index)?\.md$/, '');
+  return {
+    file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, headings, anchors: data.anchors,
+    placeholders: templated.used, links, diagnostics, layout, failed: diagnostics.some((d) => d.severity === 'error'),
+  };
+}
 
-  const layoutName = frontmatter.layout ?? 'layout';
-  const nav = pageNav(input.nav ?? [], page.url);
-  const layout = renderLayout({ name: layoutName, content, page: { ...scope.page, title }, site: scope.site, headings, nav, templates, liquid: engines.layoutLiquid });
+/** The cheap half: the layout around rendered content, with this page's sidebar. */
+export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
+  const { failed, layout: wanted, ...page } = content;
+  if (failed) return { ...page, html: undefined };
+  const scope = pageScope(content.frontmatter, content, input.config);
+  const nav = pageNav(input.nav ?? [], content.url);
+  const layout = renderLayout({ name: wanted.name, content: content.content, page: { ...scope.page, title: content.title }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
+  const diagnostics = [...content.diagnostics, ...layout.diagnostics];
   if (layout.missing) {
-    diagnostics.push({ file: page.file, line: frontmatterKeyLine(yaml, 'layout'), column: 1, severity: 'error', message: `layout "${layoutName}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });
+    diagnostics.push({ file: content.file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });
   }
-  diagnostics.push(...layout.diagnostics);
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  return { file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, html: failed ? undefined : layout.html, content, headings, anchors: data.anchors, links, diagnostics };
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { ...page, diagnostics, html: ok ? layout.html : undefined };
 }
 
 /** What placeholders see: `page` (frontmatter, url, merged metadata) and `site`. */
-export function pageScope(frontmatter: PageFrontmatter, page: PageSource, config: SiteConfig) {
+export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig) {
   return {
     page: {
       ...frontmatter,

@@ -6,7 +6,7 @@ export interface SearchIndexInput {
   pages: ReadonlyArray<{ file: string; url: string; html: string | undefined }>;
   /** The site base, so result links work when the site is served from a sub-path. */
   base: string;
-  writer: Writer;
+  writer: Pick<Writer, 'write'>;
 }
 
 /** Pagefind's own ready-made UIs: the theme has its own small one, so these are not shipped. */

@@ -22,7 +22,7 @@ export interface NotFoundInput {
  */
 export function renderNotFound(input: NotFoundInput): { html: string; diagnostics: Diagnostic[] } {
   const { config } = input;
-  const scope = pageScope({ title: 'Page not found' }, { file: '404.html', contentPath: '404.md', url: '/404.html', outputPath: '404.html' }, config);
+  const scope = pageScope({ title: 'Page not found' }, { url: '/404.html' }, config);
   const home = escapeHtml(config.base);
   const content = [
     '<h1 id="page-not-found">Page not found</h1>',

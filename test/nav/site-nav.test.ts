@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { navPage } from '../../src/nav/site-nav.ts';
+import { siteNav } from '../../src/nav/site-nav.ts';
 
-const page = { file: 'content/api/users.md', contentPath: 'api/users.md', url: '/api/users/', outputPath: 'api/users/index.html' };
-
-describe('navPage', () => {
-  it('takes the frontmatter title and order', () => {
-    expect(navPage(page, '---\ntitle: Users API\norder: 2\n---\n# Users\n')).toEqual({ contentPath: 'api/users.md', url: '/api/users/', title: 'Users API', order: 2 });
-  });
-  it('falls back to the first # heading, then the path', () => {
-    expect(navPage(page, 'Intro\n\n# Users #\n').title).toBe('Users');
-    expect(navPage(page, 'No heading').title).toBe('api/users');
-  });
-  it('falls back to the path when the frontmatter is broken (rendering reports it)', () => {
-    expect(navPage(page, '---\norder: [\n---\n# Users\n').title).toBe('api/users');
+describe('siteNav', () => {
+  const pages = [{ contentPath: 'index.md', url: '/', title: 'Home' }, { contentPath: 'guide.md', url: '/guide/', title: 'Guide' }];
+  it('uses the config nav when there is one, and the content tree otherwise', () => {
+    expect(siteNav({ base: '/', nav: [{ text: 'Only', link: '/guide/' }] }, pages).map((item) => item.text)).toEqual(['Only']);
+    expect(siteNav({ base: '/' }, pages).map((item) => item.text)).toContain('Guide');
   });
 });

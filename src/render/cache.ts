@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A hash of several strings, unambiguous about where one ends and the next begins. */
+export function hashOf(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * Rendered pages by content address: the key hashes everything the output depends
+ * on, so an entry is never stale, only unused. Deleting the cache is always safe.
+ */
+export interface RenderCache {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  /** Persists what was set; a no-op for caches that live in memory. */
+  flush(): void;
+}
+
+/** The dev server's cache, and the one tests use. */
+export class MemoryRenderCache implements RenderCache {
+  private readonly entries = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.entries.get(key) as T | undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.entries.set(key, value);
+  }
+  flush(): void {}
+}
+
+/**
+ * One file per entry under `dir` (by default node_modules/.cache/docsmith). Each file
+ * holds its key and a checksum of its body, so a truncated, corrupted or misplaced
+ * entry is ignored and rendered again, never trusted.
+ */
+export class DiskRenderCache implements RenderCache {
+  private readonly pending = new Map<string, string>();
+
+  constructor(private readonly dir: string) {}
+
+  get<T>(key: string): T | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.fileFor(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const firstBreak = text.indexOf('\n');
+    const secondBreak = text.indexOf('\n', firstBreak + 1);
+    if (firstBreak === -1 || secondBreak === -1) return undefined;
+    const body = text.slice(secondBreak + 1);
+    if (text.slice(0, firstBreak) !== key || text.slice(firstBreak + 1, secondBreak) !== checksum(body)) return undefined;
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    this.pending.set(key, JSON.stringify(value));
+  }
+
+  flush(): void {
+    for (const [key, body] of this.pending) {
+      const file = this.fileFor(key);
+      mkdirSync(path.dirname(file), { recursive: true });
+      // Write then rename: a reader never sees half an entry, even if this process dies.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${key}\n${checksum(body)}\n${body}`);
+      renameSync(temporary, file);
+    }
+    this.pending.clear();
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}
+
+function checksum(body: string): string {
+  // Integrity, not security: the fastest hash that catches a damaged file.
+  return createHash('md5').update(body).digest('hex');
+}
