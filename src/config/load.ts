@@ -77,7 +77,7 @@ function receivedType(value: unknown): string {
  * key at a time so `metadata.title` is not confused with the top-level `title`.
  * A text search, not a TypeScript parse: good enough to point a writer at the line.
  */
-function locateKey(source: string, keyPath: string[]): number {
+export function locateKey(source: string, keyPath: string[]): number {
   let from = 0;
   let found = 0;
   for (const key of keyPath) {

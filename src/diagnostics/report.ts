@@ -42,3 +42,10 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
+
+/** The machine-readable report (`--format json`) for editors and CI annotations. */
+export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  return JSON.stringify({ diagnostics: sorted, summary: { errors, warnings: sorted.length - errors } }, null, 2);
+}

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { rehypeCollectAnchors } from './plugins/collect-anchors.ts';
 import { rehypeRewriteLinks } from './plugins/rewrite-links.ts';
 import { rehypeSafeHtml } from './plugins/safe-html.ts';
+import { rehypeCheckImages } from './plugins/check-images.ts';
 import type { Highlighter } from 'shiki';
 import { rehypeAlerts } from './plugins/alerts.ts';
 import { rehypeCodeGroups } from './plugins/code-groups.ts';
@@ -39,6 +40,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       .use(rehypeSlug)
       .use(rehypeCollectAnchors)
       .use(rehypeRewriteLinks)
+      .use(rehypeCheckImages)
       // Theme touches, after the collectors above so they see the page as written.
       .use(rehypeAlerts)
       // Groups read the fence meta, which highlighting replaces: groups first.

@@ -10,6 +10,8 @@ export interface PlaceholderResult {
   /** Maps offsets in `text` back to offsets in the input body. */
   map: OutputMap;
   problems: LiquidProblem[];
+  /** Every variable path the body reads, partials included (`page.metadata.api_base_url`), for the unused-metadata check. */
+  used: string[];
 }
 
 /** Cheap test first: most pages of a big site have no Liquid at all (Zola does the same). */
@@ -23,12 +25,12 @@ export function hasLiquid(text: string): boolean {
  * output so later positions stay close to the writer's text.
  */
 export function resolvePlaceholders(body: string, scope: Record<string, unknown>, liquid: Liquid, templates: TemplateSet): PlaceholderResult {
-  if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [] };
+  if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [], used: [] };
   let parsed;
   try {
     parsed = liquid.parse(body);
   } catch (error) {
-    return { text: body, map: OutputMap.identity(body.length), problems: [toLiquidProblem(error, body, templates)] };
+    return { text: body, map: OutputMap.identity(body.length), problems: [toLiquidProblem(error, body, templates)], used: [] };
   }
   const map = new OutputMap();
   const problems: LiquidProblem[] = [];
@@ -44,7 +46,17 @@ export function resolvePlaceholders(body: string, scope: Record<string, unknown>
       text += body.slice(begin, end);
     }
   });
-  return { text, map, problems };
+  return { text, map, problems, used: usedVariables(liquid, parsed) };
+}
+
+/** The variable paths a parsed template reads, found by liquidjs's static analysis. */
+export function usedVariables(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
+  try {
+    const { globals } = liquid.analyzeSync(parsed);
+    return [...new Set(Object.values(globals).flatMap((variables) => variables.map(String)))].sort();
+  } catch {
+    return []; // a partial that fails to parse is reported by rendering; analysis is best effort
+  }
 }
 
 /** Adds "did you mean …?" to an undefined-variable problem when a close name exists. */

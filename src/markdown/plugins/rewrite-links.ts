@@ -50,7 +50,7 @@ export function resolveLink(
   }
   const decoded = safeDecode(pathOnly);
   // Site-absolute links (`/api/users/`) are relative to the site root, so gain the base.
-  const fromRoot = decoded.startsWith('/') ? path.normalize(decoded).slice(1) : path.join(path.dirname(contentPath), decoded);
+  const fromRoot = (decoded.startsWith('/') ? path.normalize(decoded).slice(1) : path.join(path.dirname(contentPath), decoded)) || '.';
   if (fromRoot.startsWith('..')) {
     // Outside the site: leave it as written; the check reports it as a missing page.
     return { href: written, link: { target: `/${fromRoot}`, anchor, kind: 'page' } };

@@ -12,6 +12,7 @@ describe('resolveLink', () => {
 
   it('prefixes the base path', () => {
     expect(from('../index.md', '/docs/')).toMatchObject({ href: '/docs/' });
+    expect(from('/', '/docs/')).toMatchObject({ href: '/docs/', link: { target: '/' } });
     expect(from('/api/users/', '/docs/')).toMatchObject({ href: '/docs/api/users/', link: { target: '/api/users/' } });
   });
 
