@@ -1,40 +1,71 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
-import { formatDiagnostics, summarize } from './diagnostics/report.ts';
+import { hasErrors } from './diagnostics/diagnostic.ts';
+import { formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnostics/report.ts';
+import { startDev } from './dev/dev.ts';
 import { unsafeOutputReason } from './output/guard.ts';
 import { DiskWriter, MemoryWriter, type Writer } from './output/writer.ts';
+import { DiskRenderCache } from './render/cache.ts';
 
-const USAGE = `Usage: docsmith <build|check> [--root DIR] [--out DIR]
+const USAGE = `Usage: docsmith <build|check|dev> [options]
 
-  build   render the site into DIR/dist (or --out)
-  check   render and check the site without writing anything
+  build   render the site into ROOT/dist (or --out)
+  check   render and check everything; write nothing
+  dev     serve the site on 127.0.0.1, rebuild on every change, reload the browser
 
 Options:
-  --root DIR   the site folder (default: the current folder)
-  --out DIR    the output folder for build (default: ROOT/dist)`;
+  --root DIR        the site folder (default: the current folder)
+  --out DIR         build: the output folder (default: ROOT/dist)
+  --format FORMAT   build, check: "text" (default) or "json" problems
+  --port N          dev: the first port to try (default: 4321)
+  --host HOST       dev: the address to listen on (default: 127.0.0.1)
+  --no-cache        build, check: render every page, ignoring the cache`;
 
-/** Exit codes: 0 built, 1 the site has errors, 2 the command line is wrong. */
+/** Exit codes: 0 fine, 1 the site has errors, 2 the command line is wrong. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { root: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        root: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        port: { type: 'string', default: '4321' },
+        host: { type: 'string', default: '127.0.0.1' },
+        cache: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  const { values } = parsed;
   const [command, ...extra] = parsed.positionals;
-  if (parsed.values.help) {
+  if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if ((command !== 'build' && command !== 'check') || extra.length > 0) {
-    console.error(command ? `Unknown command "${[command, ...extra].join(' ')}".\n\n${USAGE}` : USAGE);
+  const port = Number(values.port);
+  if (!['build', 'check', 'dev'].includes(command ?? '') || extra.length > 0 || !['text', 'json'].includes(values.format) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(command ? `Unknown command or option value: ${argv.join(' ')}\n\n${USAGE}` : USAGE);
     return 2;
   }
-  const root = path.resolve(parsed.values.root ?? '.');
-  const outDir = path.resolve(root, parsed.values.out ?? 'dist');
+  const root = path.resolve(values.root ?? '.');
 
+  if (command === 'dev') {
+    const dev = await startDev({ root, port, host: values.host, log: (line) => console.error(line) });
+    console.error(`Serving ${path.relative(process.cwd(), root) || '.'} at ${dev.url} (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+    await dev.close();
+    return 0;
+  }
+
+  const outDir = path.resolve(root, values.out ?? 'dist');
   let writer: Writer;
   if (command === 'build') {
     const unsafe = unsafeOutputReason(root, outDir);
@@ -48,19 +79,48 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
+  const tty = process.stderr.isTTY === true;
   let result;
   try {
-    result = await build({ root, writer });
+    result = await build({
+      root,
+      writer,
+      workers: 'auto',
+      // Conventional home of tool caches; deleting it only costs a full render.
+      cache: values.cache ? new DiskRenderCache(path.join(root, 'node_modules', '.cache', 'docsmith')) : undefined,
+      search: command === 'build',
+      onProgress: tty ? progressLine() : undefined,
+    });
   } catch (error) {
     writer.abort();
     throw error;
   }
-  const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
-  if (result.diagnostics.length > 0) console.error(`${formatDiagnostics(result.diagnostics, { sources: result.sources, color })}\n`);
+  if (tty) process.stderr.write('\r\u001b[K');
+  if (values.format === 'json') {
+    console.log(formatDiagnosticsJson(result.diagnostics));
+  } else if (result.diagnostics.length > 0) {
+    console.error(`${formatDiagnostics(result.diagnostics, { sources: result.sources, color: tty && !process.env.NO_COLOR })}\n`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const verb = command === 'build' ? (result.written ? `built into ${path.relative(process.cwd(), outDir) || '.'}` : 'not written') : 'checked';
-  console.error(`${result.pages.length} pages ${verb} in ${seconds}s: ${summarize(result.diagnostics)}`);
-  return result.written ? 0 : 1;
+  const done = command === 'check' ? 'checked' : result.written ? `built into ${path.relative(process.cwd(), outDir) || '.'}` : 'not written';
+  const size = command === 'build' && result.written ? `, ${formatBytes(result.stats.bytes)}` : '';
+  console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s${size}: ${summarize(result.diagnostics)}`);
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+/** A pages-done counter on one terminal line, for builds big enough to wait for. */
+function progressLine() {
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    if (total < 300 || (now - last < 100 && done < total)) return;
+    last = now;
+    process.stderr.write(`\r\u001b[Krendering ${done}/${total} pages`);
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

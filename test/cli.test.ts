@@ -24,7 +24,7 @@ describe('docsmith CLI', () => {
     const result = await docsmith('build', '--root', root);
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<h1 id="hello-world">Hello world</h1>');
-    expect(result.stderr).toMatch(/^1 pages built into .* in \d+\.\d\ds: 0 errors, 0 warnings\n$/);
+    expect(result.stderr).toMatch(/^1 page built into .* in \d+\.\d\ds, \d+\.\d KB: 0 errors, 0 warnings\n$/);
   });
 
   it('writes to --out and keeps the last good site when a build fails (exit 1)', async () => {

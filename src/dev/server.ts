@@ -1,0 +1,149 @@
+import http from 'node:http';
+import path from 'node:path/posix';
+import { DEV_CLIENT_PATH, DEV_EVENTS_PATH, devClientScript } from './client.ts';
+
+export interface DevServerOptions {
+  /** The files to serve, by output path: the memory writer's map, read on every request. */
+  files: () => ReadonlyMap<string, string | Uint8Array>;
+  /** The site's base path (`/` or `/docs/`). */
+  base: string;
+  host?: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+};
+
+/**
+ * Serves the in-memory build and pushes rebuild events to open tabs (server-sent
+ * events: one-way, plain HTTP, reconnects by itself). It can only ever answer with a
+ * file from the build's own map, so no URL can reach the disk.
+ */
+export class DevServer {
+  private readonly clients = new Set<http.ServerResponse>();
+  private readonly server: http.Server;
+  /** The current problem report, shown to tabs that connect while the build is broken. */
+  private report: string | undefined;
+
+  constructor(private readonly options: DevServerOptions) {
+    this.server = http.createServer((request, response) => {
+      // A client that goes away mid-response must not take the server down.
+      response.on('error', () => {});
+      request.on('error', () => {});
+      try {
+        this.handle(request, response);
+      } catch {
+        if (!response.headersSent) response.writeHead(500).end('internal error');
+      }
+    });
+  }
+
+  /** Listens on the first free port from `port` up; resolves with the port it got. */
+  async listen(port: number, attempts = 20): Promise<number> {
+    const host = this.options.host ?? '127.0.0.1';
+    for (let candidate = port; candidate < port + attempts; candidate++) {
+      const bound = await new Promise<boolean>((resolve, reject) => {
+        const onError = (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error));
+        this.server.once('error', onError);
+        this.server.listen(candidate, host, () => {
+          this.server.off('error', onError);
+          resolve(true);
+        });
+      });
+      if (bound) return (this.server.address() as { port: number }).port;
+    }
+    throw new Error(`no free port from ${port} to ${port + attempts - 1}`);
+  }
+
+  /** Tells every open tab to reload, and clears the error overlay. */
+  reload(): void {
+    this.report = undefined;
+    this.send('reload', {});
+  }
+
+  /** Shows the build's problems over every open tab. */
+  showErrors(report: string): void {
+    this.report = report;
+    this.send('errors', { report });
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private send(event: string, data: unknown): void {
+    const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) client.write(message);
+  }
+
+  private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === DEV_EVENTS_PATH) return this.subscribe(response);
+    if (url.pathname === DEV_CLIENT_PATH) {
+      response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(devClientScript);
+      return;
+    }
+    const file = resolveRequestPath(url.pathname, this.options.base);
+    if (file === undefined) {
+      response.writeHead(400, { 'content-type': TYPES['.txt']! }).end('bad request path');
+      return;
+    }
+    const files = this.options.files();
+    for (const candidate of [file, `${file}/index.html`]) {
+      const body = files.get(candidate);
+      if (body === undefined) continue;
+      if (candidate !== file && !url.pathname.endsWith('/')) {
+        // `/api/users` → `/api/users/`, so relative URLs in the page resolve as in production.
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      return this.sendFile(response, candidate, body, 200);
+    }
+    const notFound = files.get('404.html');
+    if (notFound !== undefined) return this.sendFile(response, '404.html', notFound, 404);
+    response.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found');
+  }
+
+  private sendFile(response: http.ServerResponse, file: string, body: string | Uint8Array, status: number): void {
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    let payload = body;
+    if (type.startsWith('text/html')) {
+      const html = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+      const tag = `<script src="${DEV_CLIENT_PATH}"></script>`;
+      payload = html.includes('</body>') ? html.replace('</body>', `${tag}</body>`) : html + tag;
+    }
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(payload);
+  }
+
+  private subscribe(response: http.ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(`event: hello\ndata: ${JSON.stringify({ report: this.report })}\n\n`);
+    this.clients.add(response);
+    response.on('close', () => this.clients.delete(response));
+  }
+}
+
+/**
+ * Maps a request path to an output file, or `undefined` for a path that tries to
+ * leave the output (`..`, `%2e%2e`, encoded slashes or backslashes, NUL).
+ */
+export function resolveRequestPath(pathname: string, base: string): string | undefined {
+  if (/%2f|%5c|%00/i.test(pathname)) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\\') || decoded.includes('\0')) return undefined;
+  if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+  const inBase = decoded.startsWith(base) ? decoded.slice(base.length) : decoded === base.slice(0, -1) ? '' : undefined;
+  if (inBase === undefined) return undefined;
+  const file = inBase === '' || inBase.endsWith('/') ? `${inBase}index.html` : inBase;
+  return file.replace(/\/+/g, '/').replace(/^\//, '');
+}
