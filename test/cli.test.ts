@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { makeSite } from './helpers.ts';
+import { copySite, makeSite } from './helpers.ts';
 
 const run = promisify(execFile);
 const cli = path.resolve('src/cli.ts');
@@ -49,5 +49,19 @@ describe('docsmith CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('refusing to build');
     expect(existsSync(path.join(root, 'content/index.md'))).toBe(true);
+  });
+
+  it('checks without writing, and reports JSON for editors and CI', async () => {
+    const root = copySite(path.resolve('test/invalid/check-rules'));
+    const result = await docsmith('check', '--root', root, '--format', 'json');
+    expect(result.code).toBe(1);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    const report = JSON.parse(result.stdout) as { diagnostics: Array<Record<string, unknown>>; summary: { errors: number; warnings: number } };
+    expect(report.summary).toEqual({ errors: 3, warnings: 3 });
+    expect(report.diagnostics[0]).toEqual({
+      file: 'content/index.md', line: 3, column: 15, severity: 'error',
+      message: 'undefined placeholder "page.metadata.product_nme"; did you mean "page.metadata.product_name"?', rule: 'liquid/undefined-variable',
+    });
+    expect(report.diagnostics.map((d) => d.rule)).toEqual(['liquid/undefined-variable', 'images/missing-alt', 'images/missing', 'links/missing-anchor', 'nav/unreachable', 'metadata/unused']);
   });
 });

@@ -23,7 +23,9 @@ export function checkLinks(input: LinkCheckInput): Diagnostic[] {
     for (const link of page.links) {
       if (link.kind === 'external') continue;
       if (link.kind === 'asset') {
-        if (!input.assets.has(link.target)) report(page, link, `link to a missing file "${link.written}"`, 'links/missing-file');
+        if (input.assets.has(link.target)) continue;
+        if (link.element === 'img') report(page, link, `image "${link.written}" does not exist`, 'images/missing');
+        else report(page, link, `link to a missing file "${link.written}"`, 'links/missing-file');
         continue;
       }
       const anchors = anchorsByUrl.get(link.target);

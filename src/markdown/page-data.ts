@@ -6,6 +6,8 @@ export interface CollectedLink {
   anchor: string;
   /** `page` for links to pages, `asset` for files in content/, `external` for other sites. */
   kind: 'page' | 'asset' | 'external';
+  /** `img` for an image's `src`, `a` for a link's `href`. */
+  element: 'a' | 'img';
   /** What the writer wrote, for messages. */
   written: string;
   /** Offset in the markdown the processor saw (after placeholders). */

@@ -39,8 +39,9 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // Ids first: the anchor collector and the link check read them.
       .use(rehypeSlug)
       .use(rehypeCollectAnchors)
-      .use(rehypeRewriteLinks)
+      // Before links are rewritten, so messages quote what the writer wrote.
       .use(rehypeCheckImages)
+      .use(rehypeRewriteLinks)
       // Theme touches, after the collectors above so they see the page as written.
       .use(rehypeAlerts)
       // Groups read the fence meta, which highlighting replaces: groups first.

@@ -5,7 +5,7 @@ const page = (url: string, anchors: string[], links: Array<{ target: string; anc
   file: `content${url}index.md`,
   url,
   anchors,
-  links: links.map((l, i) => ({ target: l.target, anchor: l.anchor ?? '', kind: l.kind ?? 'page', written: l.target, line: i + 1, column: 1 })),
+  links: links.map((l, i) => ({ target: l.target, anchor: l.anchor ?? '', kind: l.kind ?? 'page', element: 'a' as const, written: l.target, line: i + 1, column: 1 })),
 });
 
 describe('checkLinks', () => {

@@ -18,7 +18,7 @@ describe('renderPage', () => {
       { depth: 1, id: 'users-api', text: 'Users API', line: 4, column: 1 },
       { depth: 2, id: 'list-users', text: 'List users', line: 6, column: 1 },
     ]);
-    expect(result.links).toEqual([{ target: '/', anchor: '', kind: 'page', written: '../index.md', line: 8, column: 5 }]);
+    expect(result.links).toEqual([{ target: '/', anchor: '', kind: 'page', element: 'a', written: '../index.md', line: 8, column: 5 }]);
     expect(result.diagnostics).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ export function rehypeRewriteLinks() {
       const offset = node.position?.start.offset ?? 0;
       const resolved = resolveLink(value, page.contentPath, page.base);
       node.properties[attribute!] = resolved.href;
-      page.links.push({ ...resolved.link, written: value, offset });
+      page.links.push({ ...resolved.link, element: node.tagName === 'img' ? 'img' : 'a', written: value, offset });
     });
   };
 }
@@ -32,7 +32,7 @@ export function resolveLink(
   written: string,
   contentPath: string,
   base: string,
-): { href: string; link: Omit<CollectedLink, 'written' | 'offset'> } {
+): { href: string; link: Omit<CollectedLink, 'element' | 'written' | 'offset'> } {
   if (SCHEME.test(written) || written.startsWith('//')) {
     return { href: written, link: { target: written, anchor: '', kind: 'external' } };
   }
