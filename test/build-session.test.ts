@@ -1,0 +1,125 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BuildSession, build } from '../src/build.ts';
+import { MemoryWriter } from '../src/output/writer.ts';
+import { DiskRenderCache, MemoryRenderCache } from '../src/render/cache.ts';
+import { makeSite } from './helpers.ts';
+
+/** A small site: two pages on the default layout, one on its own, one including a partial. */
+function site() {
+  return makeSite({
+    'site.config.ts': "export default { title: 'T', metadata: { v: '1.0' } };\n",
+    'content/index.md': '---\ntitle: Home\n---\n# Home {{ page.metadata.v }}\n\n[A](./a.md) [B](./b.md) [C](./c.md)\n',
+    'content/a.md': '---\ntitle: A\n---\nA text\n',
+    'content/b.md': '---\ntitle: B\nlayout: wide\n---\nB text\n',
+    'content/c.md': '---\ntitle: C\n---\n{% include "partials/note" %}\n',
+    'templates/layout.liquid': '<main>{{ content | raw }}</main>',
+    'templates/wide.liquid': '<div class="wide">{{ content | raw }}</div>',
+    'templates/partials/note.liquid': 'Note v1',
+  });
+}
+
+const sessions: BuildSession[] = [];
+function session(root: string) {
+  const writer = new MemoryWriter();
+  const created = new BuildSession({ root, writer, cache: new MemoryRenderCache(), search: false });
+  sessions.push(created);
+  return { session: created, writer };
+}
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function change(s: BuildSession, root: string, file: string, text: string | null) {
+  if (text === null) rmSync(path.join(root, file));
+  else writeFileSync(path.join(root, file), text);
+  s.invalidate([file]);
+  return s.run();
+}
+
+describe('BuildSession rebuilds only what a change affects', () => {
+  it('re-renders nothing when nothing changed', async () => {
+    const root = site();
+    const { session: s } = session(root);
+    expect((await s.run()).stats).toMatchObject({ rendered: 4, laidOut: 0 });
+    expect((await s.run()).stats).toMatchObject({ rendered: 0, laidOut: 0 });
+  });
+
+  it('re-renders one page for a page edit', async () => {
+    const root = site();
+    const { session: s, writer } = session(root);
+    await s.run();
+    const result = await change(s, root, 'content/a.md', '---\ntitle: A\n---\nA edited\n');
+    expect(result.stats).toMatchObject({ rendered: 1, laidOut: 0 });
+    expect(writer.text('a/index.html')).toContain('A edited');
+  });
+
+  it('re-renders exactly the pages that use a changed layout or partial', async () => {
+    const root = site();
+    const { session: s, writer } = session(root);
+    await s.run();
+    // wide.liquid is b's layout only; its content is cached, so only its layout is applied again.
+    expect((await change(s, root, 'templates/wide.liquid', '<div class="wider">{{ content | raw }}</div>')).stats).toMatchObject({ rendered: 0, laidOut: 1 });
+    expect(writer.text('b/index.html')).toContain('class="wider"');
+    // The partial is in c's body: c's content is rendered again, and no other page.
+    expect((await change(s, root, 'templates/partials/note.liquid', 'Note v2')).stats).toMatchObject({ rendered: 1, laidOut: 0 });
+    expect(writer.text('c/index.html')).toContain('Note v2');
+  });
+
+  it('re-renders everything for a config change', async () => {
+    const root = site();
+    const { session: s, writer } = session(root);
+    await s.run();
+    const result = await change(s, root, 'site.config.ts', "export default { title: 'T', metadata: { v: '2.0' } };\n");
+    expect(result.stats).toMatchObject({ rendered: 4 });
+    expect(writer.text('index.html')).toContain('Home 2.0');
+  });
+
+  it('updates the navigation of every page when a page is added, renamed or deleted, without re-rendering their content', async () => {
+    const root = makeSite({
+      'content/index.md': '# Home\n',
+      'content/a.md': '# A\n',
+      'templates/layout.liquid': '<nav>{% for item in nav.sidebar %}[{{ item.text }}]{% endfor %}</nav>{{ content | raw }}',
+    });
+    const { session: s, writer } = session(root);
+    await s.run();
+    expect(writer.text('index.html')).toContain('<nav>[Home][A]</nav>');
+
+    expect((await change(s, root, 'content/b.md', '# B\n')).stats).toMatchObject({ rendered: 1, laidOut: 2 });
+    expect(writer.text('index.html')).toContain('<nav>[Home][A][B]</nav>');
+
+    renameSync(path.join(root, 'content/b.md'), path.join(root, 'content/c.md'));
+    s.invalidate(['content/b.md', 'content/c.md']);
+    const renamed = await s.run();
+    expect(writer.files.has('b/index.html')).toBe(false);
+    expect(writer.text('c/index.html')).toContain('<nav>[Home][A][B]</nav>');
+    expect(renamed.stats.rendered).toBe(1);
+
+    await change(s, root, 'content/c.md', null);
+    expect(writer.files.has('c/index.html')).toBe(false);
+    expect(writer.text('a/index.html')).toContain('<nav>[Home][A]</nav>');
+  });
+});
+
+describe('the cache never changes the output', () => {
+  it('builds byte-identical sites cold, from a warm disk cache, and with a corrupted one', async () => {
+    const root = site();
+    const cacheDir = path.join(root, 'node_modules/.cache/docsmith');
+    const outputs: Array<Map<string, string | Uint8Array>> = [];
+    for (let run = 0; run < 3; run++) {
+      if (run === 2) {
+        // Damage every entry: each must be ignored and rendered again.
+        for (const file of (await import('node:fs')).readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+          if (file.isFile()) writeFileSync(path.join(file.parentPath, file.name), 'garbage');
+        }
+      }
+      const writer = new MemoryWriter();
+      const result = await build({ root, writer, cache: new DiskRenderCache(cacheDir), search: false });
+      expect(result.stats.rendered).toBe(run === 1 ? 0 : 4);
+      outputs.push(writer.files);
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+  });
+});

@@ -1,0 +1,39 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.ts';
+import { createRenderEngines } from '../../src/render/engines.ts';
+import { renderPage } from '../../src/render/page.ts';
+import { RenderPool } from '../../src/render/pool.ts';
+import type { TemplateSet } from '../../src/layout/templates.ts';
+
+const templates: TemplateSet = { sources: { 'layout.liquid': '<title>{{ page.title }}</title>{{ content | raw }}' }, files: {}, assets: {} };
+const setup = { config: { ...defaultConfig, metadata: { v: '1.0' } }, templates, nav: [] };
+const page = (name: string) => ({ file: `content/${name}.md`, contentPath: `${name}.md`, url: `/${name}/`, outputPath: `${name}/index.html` });
+const pools: RenderPool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+});
+
+describe('RenderPool', () => {
+  it('renders exactly what the same page renders in this thread, in job order', async () => {
+    const pool = new RenderPool({ size: 2 });
+    pools.push(pool);
+    const jobs = ['a', 'b', 'c'].map((name) => ({ page: page(name), source: `# ${name} {{ page.metadata.v }}\n\n[x](./a.md)\n` }));
+    const results = await pool.renderAll(setup, jobs);
+    const engines = createRenderEngines(templates);
+    expect(results.map((r) => r.page)).toEqual(jobs.map((job) => renderPage({ ...job, ...setup }, engines)));
+  });
+
+  it('stops a page that runs past the time limit, reports it, and renders the rest on a new worker', async () => {
+    // The limit counts from when the page is sent, after the worker has started.
+    const pool = new RenderPool({ size: 1, timeLimitMs: 1_000 });
+    pools.push(pool);
+    // A very large table: several seconds of work on any machine.
+    const slow = `| a |\n|---|\n${'| x |\n'.repeat(300_000)}`;
+    const results = await pool.renderAll(setup, [{ page: page('slow'), source: slow }, { page: page('after'), source: '# After' }]);
+    expect(results[0]!.page.diagnostics).toEqual([
+      { file: 'content/slow.md', line: 1, column: 1, severity: 'error', message: 'rendering took longer than 1 s and was stopped', rule: 'render/timeout' },
+    ]);
+    expect(results[0]!.page.html).toBeUndefined();
+    expect(results[1]!.page.html).toContain('<h1 id="after">After');
+  });
+});
