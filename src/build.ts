@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,8 +62,6 @@ export interface BuildStats {
   rendered: number;
   /** Pages whose cached content got a fresh layout (the sidebar changed). */
   laidOut: number;
-  /** Bytes committed to the output. */
-  bytes: number;
 }
 
 export interface BuildResult {
@@ -71,7 +69,7 @@ export interface BuildResult {
   pages: RenderedPage[];
   /** Every problem of the run, sorted by file and position. */
   diagnostics: Diagnostic[];
-  /** Source text by site-relative path, so reports can quote the offending line. */
+  /** Source text of the files with problems, by site-relative path, so reports can quote the offending line. */
   sources: Map<string, string>;
   /** Whether the output was committed (only when there were no errors). */
   written: boolean;
@@ -101,6 +99,7 @@ export class BuildSession {
   private theme: { templates: TemplateSet; hasher: TemplateHasher; layoutLiquid: Liquid; engines: Promise<RenderEngines> | undefined; used: string[] } | undefined;
   private readonly texts = new Map<string, string>();
   private readonly headers = new Map<string, { text: string; header: PageHeader }>();
+  private readonly keys = new Map<string, { source: string; id: string; key: string }>();
   private highlighter: Promise<Highlighter> | undefined;
   private pool: RenderPool | undefined;
 
@@ -117,29 +116,24 @@ export class BuildSession {
 
   async run(): Promise<BuildResult> {
     const { root, writer } = this.options;
-    const sources = new Map<string, string>();
-    const stats: BuildStats = { rendered: 0, laidOut: 0, bytes: 0 };
+    const stats: BuildStats = { rendered: 0, laidOut: 0 };
     if (!this.config) {
       const loaded = await loadConfig(root);
       if (!loaded.ok) {
-        if (loaded.source !== undefined) sources.set(CONFIG_FILE, loaded.source);
-        return finish({ config: undefined, pages: [], diagnostics: loaded.diagnostics, sources, writer, stats });
+        const source = loaded.source;
+        return finish({ config: undefined, pages: [], diagnostics: loaded.diagnostics, sourceOf: (file) => (file === CONFIG_FILE ? source : undefined), writer, stats });
       }
       this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)) };
     }
     const { config, source: configSource, hash: configHash } = this.config;
-    if (configSource !== undefined) sources.set(CONFIG_FILE, configSource);
     const theme = this.loadTheme();
-    for (const [name, text] of Object.entries(theme.templates.sources)) sources.set(theme.templates.files[name] ?? name, text);
 
     const discovery = discoverContent(root);
     const diagnostics: Diagnostic[] = [...discovery.diagnostics];
     const jobs: PageJob[] = [];
     const headers: PageHeader[] = [];
     for (const page of discovery.pages) {
-      const text = this.read(page.file);
-      sources.set(page.file, normalizeSource(text));
-      headers.push(this.header(page, text));
+      headers.push(this.header(page, this.read(page.file)));
     }
     // Every page's sidebar lists every page, so the sidebar is known before any page renders.
     const nav = siteNav(config, headers);
@@ -147,7 +141,7 @@ export class BuildSession {
     discovery.pages.forEach((page, i) => {
       const source = this.texts.get(page.file)!;
       const header = headers[i]!;
-      const contentKey = hashOf('content', configHash, page.file, source, theme.hasher.hash(header.includes));
+      const contentKey = this.contentKey(page.file, source, configHash, theme.hasher.hash(header.includes));
       jobs.push({ page, source, contentKey, pageKey: hashOf('page', contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
     });
 
@@ -173,23 +167,21 @@ export class BuildSession {
     diagnostics.push(...checkReachable({ pages, sidebar: nav }));
 
     if (!hasErrors(diagnostics)) {
-      const write = (file: string, content: string | Uint8Array) => {
-        stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-        writer.write(file, content);
-      };
-      const copy = (from: string, file: string) => {
-        stats.bytes += statSync(from).size;
-        writer.copy(from, file);
-      };
-      for (const page of pages) if (page.html !== undefined) write(page.outputPath, page.html);
-      for (const [file, from] of Object.entries(theme.templates.assets)) copy(from, file);
-      for (const asset of discovery.assets) copy(path.join(root, asset.file), asset.outputPath);
-      write('404.html', notFound.html);
-      if (config.siteUrl) write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
+      for (const page of pages) if (page.html !== undefined) writer.write(page.outputPath, page.html);
+      for (const [file, from] of Object.entries(theme.templates.assets)) writer.copy(from, file);
+      for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
+      writer.write('404.html', notFound.html);
+      if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
       // Last, from the HTML as written: search sees exactly what readers see.
-      if (this.options.search !== false) diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer: { write } })));
+      if (this.options.search !== false) diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer })));
     }
-    return finish({ config, pages, diagnostics, sources, writer, stats });
+    const templateFiles = new Map(Object.entries(theme.templates.sources).map(([name, text]) => [theme.templates.files[name] ?? name, text]));
+    const sourceOf = (file: string) => {
+      if (file === CONFIG_FILE) return configSource;
+      const text = this.texts.get(file);
+      return text === undefined ? templateFiles.get(file) : normalizeSource(text);
+    };
+    return finish({ config, pages, diagnostics, sourceOf, writer, stats });
   }
 
   /** Stops the workers and frees the highlighter. */
@@ -207,6 +199,16 @@ export class BuildSession {
       this.texts.set(file, text);
     }
     return text;
+  }
+
+  /** Hashing every source on every dev rebuild would cost more than the rebuild: memoised per file. */
+  private contentKey(file: string, source: string, ...inputs: string[]): string {
+    const known = this.keys.get(file);
+    const id = inputs.join('\n');
+    if (known && known.source === source && known.id === id) return known.key;
+    const key = hashOf('content', ...inputs, file, source);
+    this.keys.set(file, { source, id, key });
+    return key;
   }
 
   private header(page: PageSource, text: string): PageHeader {
@@ -259,13 +261,18 @@ function templateVariables(templates: TemplateSet, engine: Liquid): string[] {
   });
 }
 
-function finish(result: Omit<BuildResult, 'written'> & { writer: Writer }): BuildResult {
-  const { writer, ...rest } = result;
+function finish(result: Omit<BuildResult, 'written' | 'sources'> & { writer: Writer; sourceOf: (file: string) => string | undefined }): BuildResult {
+  const { writer, sourceOf, ...rest } = result;
   const diagnostics = dedupe(rest.diagnostics).sort(compareDiagnostics);
   const failed = hasErrors(diagnostics);
   if (failed) writer.abort();
   else writer.commit();
-  return { ...rest, diagnostics, written: !failed };
+  const sources = new Map<string, string>();
+  for (const { file } of diagnostics) {
+    const text = sources.has(file) ? undefined : sourceOf(file);
+    if (text !== undefined) sources.set(file, text);
+  }
+  return { ...rest, diagnostics, sources, written: !failed };
 }
 
 /** A broken layout fails on every page; say so once. */

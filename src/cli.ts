@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
@@ -103,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const done = command === 'check' ? 'checked' : result.written ? `built into ${path.relative(process.cwd(), outDir) || '.'}` : 'not written';
-  const size = command === 'build' && result.written ? `, ${formatBytes(result.stats.bytes)}` : '';
+  const size = command === 'build' && result.written ? `, ${formatBytes(folderSize(outDir))}` : '';
   console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s${size}: ${summarize(result.diagnostics)}`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
@@ -117,6 +118,15 @@ function progressLine() {
     last = now;
     process.stderr.write(`\r\u001b[Krendering ${done}/${total} pages`);
   };
+}
+
+/** The output's size on disk, for the summary line. */
+function folderSize(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
 }
 
 function formatBytes(bytes: number): string {
