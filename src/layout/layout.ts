@@ -61,7 +61,7 @@ export function renderLayout(input: LayoutInput): LayoutResult {
   }
   const toc = input.headings.filter((h) => h.depth === 2 || h.depth === 3);
   let html = '';
-  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc, nav: input.nav ?? { sidebar: [], prev: null, next: null } }, (_template, output, error) => {
+  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc, nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null } }, (_template, output, error) => {
     if (error === undefined) html += output;
     else report(error);
   });

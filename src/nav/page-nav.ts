@@ -1,3 +1,4 @@
+import { SidebarHtml } from './sidebar-html.ts';
 import type { NavItem } from './sidebar.ts';
 
 /** A sidebar entry as one page shows it: whether it is that page, or leads to it. */
@@ -16,27 +17,58 @@ export interface PageLink {
 /** What the layout gets as `nav`: the sidebar marked for this page, and its neighbours. */
 export interface PageNav {
   sidebar: PageNavItem[];
+  /** The sidebar as HTML (`<ul>` tree) with this page marked. */
+  sidebar_html: string;
   /** `null` on the first page; the layout tests `{% if nav.prev %}`. */
   prev: PageLink | null;
   next: PageLink | null;
 }
 
-/** Marks the current page in the site's sidebar and finds the pages before and after it in reading order. */
+/** What pageNav needs of the whole sidebar, worked out once per sidebar, not once per page. */
+interface SiteNavIndex {
+  html: SidebarHtml;
+  order: NavItem[];
+  position: Map<string, number>;
+}
+// Keyed by the sidebar array itself: one build (or one worker setup) shares one array.
+const indexes = new WeakMap<readonly NavItem[], SiteNavIndex>();
+
+function indexFor(sidebar: readonly NavItem[]): SiteNavIndex {
+  let index = indexes.get(sidebar);
+  if (!index) {
+    const order = readingOrder(sidebar);
+    index = { html: new SidebarHtml(sidebar), order, position: new Map(order.map((item, i) => [item.url, i])) };
+    indexes.set(sidebar, index);
+  }
+  return index;
+}
+
+/**
+ * The current page's view of the sidebar and the pages before and after it in reading
+ * order. `sidebar_html` is the ready-made tree the built-in theme prints; `sidebar`, the
+ * same tree as data for themes that render their own, is only worked out if read.
+ */
 export function pageNav(sidebar: readonly NavItem[], url: string): PageNav {
-  const mark = (items: readonly NavItem[]): PageNavItem[] =>
-    items.map((item) => {
-      const marked = mark(item.items);
-      const current = item.url !== '' && item.url === url;
-      return { ...item, items: marked, current, active: current || marked.some((child) => child.active) };
-    });
-  const order = readingOrder(sidebar);
-  const at = order.findIndex((item) => item.url === url);
+  const index = indexFor(sidebar);
+  const at = index.position.get(url) ?? -1;
   const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
-  return {
-    sidebar: mark(sidebar),
-    prev: at === -1 ? null : toLink(order[at - 1]),
-    next: at === -1 ? null : toLink(order[at + 1]),
-  };
+  const nav = {
+    sidebar_html: index.html.render(url),
+    prev: at === -1 ? null : toLink(index.order[at - 1]),
+    next: at === -1 ? null : toLink(index.order[at + 1]),
+  } as PageNav;
+  let marked: PageNavItem[] | undefined;
+  Object.defineProperty(nav, 'sidebar', { enumerable: true, get: () => (marked ??= markSidebar(sidebar, url)) });
+  return nav;
+}
+
+/** The sidebar as data, with this page and the groups leading to it marked. */
+export function markSidebar(items: readonly NavItem[], url: string): PageNavItem[] {
+  return items.map((item) => {
+    const children = markSidebar(item.items, url);
+    const current = item.url !== '' && item.url === url;
+    return { ...item, items: children, current, active: current || children.some((child) => child.active) };
+  });
 }
 
 /** Every internal page of the sidebar, depth first, each once. */

@@ -59,6 +59,9 @@ export function rehypeSafeHtml() {
         });
       }
     });
+    // Markdown alone cannot produce dangerous HTML once its URLs are checked; only pages
+    // with raw HTML pay for sanitising, which copies the whole tree.
+    if (!hasRaw) return parsed;
     // The sanitiser rebuilds the tree without `data`, where remark-rehype keeps the fence
     // meta that code groups read: park it in an allowed attribute and restore it after.
     visit(parsed, 'element', (node: Element) => {
