@@ -21,7 +21,8 @@ Options:
   --format FORMAT   build, check: "text" (default) or "json" problems
   --port N          dev: the first port to try (default: 4321)
   --host HOST       dev: the address to listen on (default: 127.0.0.1)
-  --no-cache        build, check: render every page, ignoring the cache`;
+  --no-cache        build, check: render every page, ignoring the cache
+  --no-search       build: skip the search index (for benchmarks and previews)`;
 
 /** Exit codes: 0 fine, 1 the site has errors, 2 the command line is wrong. */
 export async function main(argv: string[]): Promise<number> {
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '4321' },
         host: { type: 'string', default: '127.0.0.1' },
         cache: { type: 'boolean', default: true },
+        search: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
       workers: 'auto',
       // Conventional home of tool caches; deleting it only costs a full render.
       cache: values.cache ? new DiskRenderCache(path.join(root, 'node_modules', '.cache', 'docsmith')) : undefined,
-      search: command === 'build',
+      search: command === 'build' && values.search,
       onProgress: tty ? progressLine() : undefined,
     });
   } catch (error) {
