@@ -15,6 +15,13 @@ export interface SizeResult {
   failure?: string;
 }
 
+export type DevLoopReport =
+  | { state: 'measured'; pages: number; page: string; milliseconds: number[]; serverLog: string[] }
+  | { state: 'skipped' | 'failed'; reason: string };
+
+/** Dev loop target: an edit re-rendered and the reload sent within this long. */
+const DEV_LOOP_TARGET_MS = 100;
+
 export interface ReportInput {
   date: Date;
   command: string;
@@ -26,7 +33,7 @@ export interface ReportInput {
   load: { before: number[]; after: number[] };
   startup: Measurement[];
   search: SearchSwitch;
-  devLoop: string;
+  devLoop: DevLoopReport;
   results: SizeResult[];
 }
 
@@ -112,8 +119,24 @@ export function renderReport(input: ReportInput): string {
     if (result.failure) lines.push(`- ${result.pages} pages: **stopped early**: ${result.failure.split('\n')[0]}`);
     else lines.push(`- ${result.pages} pages: ${result.verification}; Eleventy: "${result.eleventyStdout.split('\n').at(-1)}"`);
   }
-  lines.push(`- Dev loop: ${input.devLoop}.`);
-  return `${lines.join('\n')}\n`;
+  const dev = input.devLoop;
+  if (dev.state !== 'measured') lines.push(`- Dev loop: not measured: ${dev.reason}.`);
+  lines.push('');
+  if (dev.state === 'measured') {
+    const ms = median(dev.milliseconds);
+    lines.push(
+      '## Dev loop',
+      '',
+      `One page (\`${dev.page}\`) of the ${dev.pages}-page site edited ${dev.milliseconds.length} times under \`docsmith dev\`, timed from the file write to the \`reload\` event on the server's event stream (the edit is then fetched and checked).`,
+      '',
+      '| Median | Min-max | Target | Met |',
+      '| ---: | ---: | ---: | :---: |',
+      `| ${ms.toFixed(0)} ms | ${Math.min(...dev.milliseconds).toFixed(0)}-${Math.max(...dev.milliseconds).toFixed(0)} ms | ≤ ${DEV_LOOP_TARGET_MS} ms | ${ms <= DEV_LOOP_TARGET_MS ? 'yes' : 'no'} |`,
+      '',
+      `The server's own log: ${dev.serverLog.map((line) => `"${line}"`).join(', ')}.`,
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function targets(large: SizeResult, small: SizeResult | undefined, search: SearchSwitch): string[] {
