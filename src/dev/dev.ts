@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { BuildSession, type BuildResult } from '../build.ts';
@@ -51,10 +52,12 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     host: options.host,
   });
 
+  let closed = false;
   let searchQueue: Promise<void> = Promise.resolve();
   let searchTimer: NodeJS.Timeout | undefined;
   const indexSearch = (result: BuildResult) => {
     clearTimeout(searchTimer);
+    if (closed) return;
     searchTimer = setTimeout(() => {
       // Pagefind is one process per Node process: indexing runs one at a time.
       searchQueue = searchQueue.then(async () => {
@@ -79,45 +82,144 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     for (const resolve of waiters.splice(0)) resolve(result);
   };
 
-  let started = performance.now();
-  report(await session.run(), started);
+  /**
+   * A run that throws instead of reporting (content/ deleted, a file gone between
+   * listing and reading) becomes one error on the overlay: the server keeps serving
+   * the last good build, and the next change tries again.
+   */
+  const run = async (): Promise<BuildResult> => {
+    try {
+      return await session.run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const where = (error as { path?: unknown }).path;
+      const file = typeof where === 'string' ? path.relative(root, where).split(path.sep).join('/') : '';
+      return {
+        config: undefined,
+        pages: [],
+        diagnostics: [{ file: file && !file.startsWith('..') ? file : '.', line: 1, column: 1, severity: 'error', message: `the build stopped: ${message}`, rule: 'dev/build-crashed' }],
+        sources: new Map(),
+        written: false,
+        stats: { rendered: 0, laidOut: 0 },
+      };
+    }
+  };
 
-  // Changes are batched, and a change during a rebuild starts one more after it.
+  // chokidar drops a second `change` of a file within 50 ms of the one before (no
+  // trailing event), so a quick second save, or the rest of a write that a rebuild
+  // read half of, would never be built. So each file a rebuild reads because it
+  // changed is looked at again a little later, and rebuilt if it moved since.
+  const RECHECK_MS = 80;
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const stampOf = (name: string) => {
+    try {
+      const stats = statSync(path.join(root, name));
+      return `${stats.mtimeMs}:${stats.size}:${stats.ino}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  const recheckLater = (name: string) => {
+    clearTimeout(rechecks.get(name));
+    const stamp = stampOf(name);
+    rechecks.set(
+      name,
+      setTimeout(() => {
+        rechecks.delete(name);
+        if (closed || stampOf(name) === stamp) return;
+        changed.add(name);
+        schedule();
+      }, RECHECK_MS),
+    );
+  };
+
+  // One build at a time: changes during a build are batched into one more after it.
   const changed = new Set<string>();
   let running: Promise<void> | undefined;
+  let started = performance.now();
   const rebuild = () => {
-    if (running) return;
+    if (running || closed) return;
     running = (async () => {
-      while (changed.size > 0) {
+      while (changed.size > 0 && !closed) {
         started = performance.now();
-        session.invalidate([...changed]);
+        const files = [...changed];
         changed.clear();
-        report(await session.run(), started);
+        for (const name of files) recheckLater(name);
+        session.invalidate(files);
+        report(await run(), started);
       }
     })().finally(() => {
       running = undefined;
     });
   };
-  const watcher = watch([CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE].map((name) => path.join(root, name)), { ignoreInitial: true });
-  watcher.on('all', (_event, file) => {
-    changed.add(path.relative(root, file).split(path.sep).join('/'));
-    rebuild();
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
-  const port = await server.listen(options.port ?? 4321);
+  // The first event of a save can arrive while the editor is still writing (the file
+  // truncated, the text not yet in): a moment's pause lets the write finish, and lets
+  // the events of one save (a rename is an unlink and an add) make one rebuild.
+  const SETTLE_MS = 15;
+  let settle: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (closed || settle) return;
+    settle = setTimeout(() => {
+      settle = undefined;
+      rebuild();
+    }, SETTLE_MS);
+  };
+
+  // The site root is watched, not content/, templates/ and site.config.ts themselves:
+  // chokidar loses a watched folder for good once it is deleted, and would never see
+  // one created later. Everything else in the root (dist/, node_modules/) is ignored.
+  const WATCHED = new Set([CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE]);
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (file) => {
+      const name = path.relative(root, file);
+      return name !== '' && !WATCHED.has(name.split(path.sep)[0]!);
+    },
+  });
+  watcher.on('all', (_event, file) => {
+    const name = path.relative(root, file).split(path.sep).join('/');
+    if (name === '') return;
+    changed.add(name);
+    schedule();
+  });
+  // Without a listener, a watcher error (too many watched files, say) would end the process.
+  watcher.on('error', (error) => log(`watching files failed: ${String(error)}`));
+
+  const shutdown = async () => {
+    closed = true;
+    clearTimeout(settle);
+    await watcher.close();
+    for (const timer of rechecks.values()) clearTimeout(timer);
+    rechecks.clear();
+    await running;
+    clearTimeout(searchTimer);
+    await searchQueue;
+    await server.close();
+    await session.close();
+  };
+
+  let port: number;
+  try {
+    // Watching starts before the first build, so a save while it runs is not lost; the
+    // build runs as a rebuild would, and any change seen meanwhile gets one after it.
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    running = (async () => {
+      report(await run(), started);
+    })();
+    await running;
+    running = undefined;
+    rebuild();
+    port = await server.listen(options.port ?? 4321);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
   const url = `http://${options.host ?? '127.0.0.1'}:${port}${base}`;
   return {
     url,
     port,
     nextBuild: () => new Promise((resolve) => waiters.push(resolve)),
-    async close() {
-      clearTimeout(searchTimer);
-      await watcher.close();
-      await running;
-      await searchQueue;
-      await server.close();
-      await session.close();
-    },
+    close: shutdown,
   };
 }

@@ -82,24 +82,41 @@ export class DevServer {
   }
 
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === DEV_EVENTS_PATH) return this.subscribe(response);
-    if (url.pathname === DEV_CLIENT_PATH) {
+    // The raw request target, not `new URL(...)`: the URL parser resolves `..`, `%2e%2e`
+    // and backslashes first, so `/assets/../x` would quietly become `/x` and the checks
+    // in resolveRequestPath would never see what the client sent.
+    const target = splitTarget(request.url ?? '/');
+    if (target === undefined) {
+      response.writeHead(400, { 'content-type': TYPES['.txt']! }).end('bad request path');
+      return;
+    }
+    const { pathname, search } = target;
+    if (pathname === DEV_EVENTS_PATH) return this.subscribe(response);
+    if (pathname === DEV_CLIENT_PATH) {
       response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(devClientScript);
       return;
     }
-    const file = resolveRequestPath(url.pathname, this.options.base);
+    const base = this.options.base;
+    if (base !== '/' && (pathname === '/' || pathname === base.slice(0, -1))) {
+      // `/` and `/docs` → `/docs/`: the site lives under its base, as in production.
+      response.writeHead(302, { location: `${base}${search}` }).end();
+      return;
+    }
+    const file = resolveRequestPath(pathname, base);
     if (file === undefined) {
-      response.writeHead(400, { 'content-type': TYPES['.txt']! }).end('bad request path');
+      // A safe path outside the base is only not found; anything else is refused.
+      const outsideBase = base !== '/' && resolveRequestPath(pathname, '/') !== undefined;
+      response.writeHead(outsideBase ? 404 : 400, { 'content-type': TYPES['.txt']! }).end(outsideBase ? `not found: the site is served under ${base}` : 'bad request path');
       return;
     }
     const files = this.options.files();
     for (const candidate of [file, `${file}/index.html`]) {
       const body = files.get(candidate);
       if (body === undefined) continue;
-      if (candidate !== file && !url.pathname.endsWith('/')) {
+      if (candidate !== file && !pathname.endsWith('/')) {
         // `/api/users` → `/api/users/`, so relative URLs in the page resolve as in production.
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        // Runs of slashes are collapsed: `//host/x` would otherwise redirect to another host.
+        response.writeHead(301, { location: `${pathname.replace(/\/{2,}/g, '/')}/${search}` }).end();
         return;
       }
       return this.sendFile(response, candidate, body, 200);
@@ -115,7 +132,9 @@ export class DevServer {
     if (type.startsWith('text/html')) {
       const html = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
       const tag = `<script src="${DEV_CLIENT_PATH}"></script>`;
-      payload = html.includes('</body>') ? html.replace('</body>', `${tag}</body>`) : html + tag;
+      // Before the last `</body>`: an earlier one may be text inside a script or a code sample.
+      const end = html.lastIndexOf('</body>');
+      payload = end === -1 ? html + tag : html.slice(0, end) + tag + html.slice(end);
     }
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(payload);
   }
@@ -126,6 +145,21 @@ export class DevServer {
     this.clients.add(response);
     response.on('close', () => this.clients.delete(response));
   }
+}
+
+/**
+ * The path and query of a request target as the client sent it: origin form
+ * (`/a/b?x`), or absolute form (`http://host/a/b?x`, from proxies). `undefined` for
+ * anything else (`*`, `host:port`).
+ */
+function splitTarget(target: string): { pathname: string; search: string } | undefined {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(target);
+  const rest = origin ? target.slice(origin[0].length) || '/' : target;
+  if (!rest.startsWith('/')) return undefined;
+  const end = rest.search(/[?#]/);
+  if (end === -1) return { pathname: rest, search: '' };
+  const query = rest.slice(end).split('#')[0]!;
+  return { pathname: rest.slice(0, end), search: query };
 }
 
 /**
