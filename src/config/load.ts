@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -22,7 +23,10 @@ export async function loadConfig(root: string): Promise<ConfigResult> {
   const source = readFileSync(file, 'utf8');
   let exported: unknown;
   try {
-    // The query string defeats the module cache, so the dev server sees edits.
+    // The dev server loads the config again after every edit. The query string defeats the
+    // ES module cache; a site without "type": "module" is loaded as CommonJS by tsx, which
+    // keeps it in require's cache by path, so that entry goes too.
+    delete createRequire(import.meta.url).cache[file];
     const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: unknown };
     exported = module.default;
   } catch (error) {
