@@ -1,5 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
+
+export { OUTPUT_MARKER } from './guard.ts';
 
 /**
  * Where a build puts its files. `build` writes to disk, tests and the dev server keep
@@ -42,18 +45,26 @@ export class MemoryWriter implements Writer {
   }
 }
 
-/** The file that marks a folder as made by this generator: only such folders are ever replaced. */
-export const OUTPUT_MARKER = '.docsmith-output';
-
 /**
  * Writes into a fresh sibling folder and swaps it in on commit, so a failed or killed
  * build leaves the previous site untouched and readers never see half a site.
+ *
+ * The staging folder is `.<name>-staging-<pid>-<time>` next to the output. A build
+ * killed outright (SIGKILL, power loss) leaves it behind; the next DiskWriter for the
+ * same output removes it once that process is gone, and if the build died between
+ * moving the old output aside and moving the new one in, puts the old output back.
  */
 export class DiskWriter implements Writer {
+  private readonly outDir: string;
   private readonly staging: string;
 
-  constructor(private readonly outDir: string) {
-    this.staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging-${process.pid}-${Date.now()}`);
+  /** Throws, before touching anything, when `outDir` exists and is not this generator's output. */
+  constructor(outDir: string) {
+    this.outDir = path.resolve(outDir);
+    const refused = notReplaceableReason(this.outDir);
+    if (refused) throw new Error(`refusing to write: ${refused}`);
+    recoverLeftovers(this.outDir);
+    this.staging = path.join(path.dirname(this.outDir), `${stagingPrefix(this.outDir)}${process.pid}-${Date.now()}`);
     mkdirSync(this.staging, { recursive: true });
     writeFileSync(path.join(this.staging, OUTPUT_MARKER), 'This folder is build output; it is replaced on every build.\n');
   }
@@ -71,7 +82,13 @@ export class DiskWriter implements Writer {
   }
 
   commit(): void {
-    const previous = `${this.staging}-previous`;
+    // Checked again: the folder may have been replaced by something else while the build ran.
+    const refused = notReplaceableReason(this.outDir);
+    if (refused) {
+      this.abort();
+      throw new Error(`refusing to replace the output: ${refused}`);
+    }
+    const previous = `${this.staging}${PREVIOUS_SUFFIX}`;
     const hadOutput = existsSync(this.outDir);
     if (hadOutput) renameSync(this.outDir, previous);
     renameSync(this.staging, this.outDir);
@@ -80,5 +97,64 @@ export class DiskWriter implements Writer {
 
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+const PREVIOUS_SUFFIX = '-previous';
+const LEFTOVER = /^(\d+)-\d+(-previous)?$/;
+
+function stagingPrefix(outDir: string): string {
+  return `.${path.basename(outDir)}-staging-`;
+}
+
+/**
+ * Puts right what killed builds left next to `outDir`: staging folders (and old
+ * outputs moved aside) of processes that no longer run are deleted, and an old output
+ * moved aside by a build that died before moving its new one in is restored. Only
+ * folders named by this writer, holding its marker or nothing, are touched.
+ */
+export function recoverLeftovers(outDir: string): void {
+  const parent = path.dirname(outDir);
+  const prefix = stagingPrefix(outDir);
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(prefix)).sort();
+  } catch {
+    return; // no parent folder yet: nothing left over
+  }
+  const leftovers = names.flatMap((name) => {
+    const match = LEFTOVER.exec(name.slice(prefix.length));
+    return match && !isRunning(Number(match[1])) ? [{ name, previous: match[2] !== undefined }] : [];
+  });
+  // Died mid-swap: the old output was moved aside and the new one (its staging folder) not yet moved in.
+  if (!existsSync(outDir)) {
+    const aside = leftovers.filter((l) => l.previous && names.includes(l.name.slice(0, -PREVIOUS_SUFFIX.length))).at(-1);
+    if (aside && isOurs(path.join(parent, aside.name))) renameSync(path.join(parent, aside.name), outDir);
+  }
+  for (const { name } of leftovers) {
+    const folder = path.join(parent, name);
+    if (existsSync(folder) && isOurs(folder)) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Made by a DiskWriter: has the marker, or is empty (killed before writing it). */
+function isOurs(folder: string): boolean {
+  try {
+    const entries = readdirSync(folder);
+    return entries.length === 0 || entries.includes(OUTPUT_MARKER);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a process with this id runs (this one included: its other writers are in use). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { DiskWriter, MemoryWriter } from '../../src/output/writer.ts';
+import { MemoryRenderCache } from '../../src/render/cache.ts';
+import { makeSite } from '../helpers.ts';
+
+/**
+ * The same input gives the same bytes: however it is built (twice, from another
+ * folder, on workers or not, from a warm cache or a cold one). Otherwise every deploy
+ * re-uploads the whole site, caches and diffs of the output are useless, and a bug
+ * that shows only on some runs cannot be reproduced.
+ */
+
+/** A site that exercises most of the pipeline: placeholders, highlighting, tables, alerts, code groups, raw HTML, assets, nav, sitemap. */
+function siteFiles(pages: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'site.config.ts': "export default { title: 'Determinism', siteUrl: 'https://docs.example.com', metadata: { product: 'DataFlow', version: 'v2.4.0', api: 'https://api.example.com/v1' } };\n",
+    'content/index.md': `# Welcome to {{ page.metadata.product }}\n\n${Array.from({ length: pages }, (_, i) => `- [Page ${i}](guide/page-${i}.md)`).join('\n')}\n`,
+    'content/img/diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n',
+  };
+  for (let i = 0; i < pages; i++) {
+    files[`content/guide/page-${i}.md`] = `---
+title: Page ${i}
+order: ${(i * 7) % 5}
+description: The page number ${i}
+---
+# Page ${i}
+
+Version {{ page.metadata.version }}, see [the next page](page-${(i + 1) % pages}.md#usage) and ![diagram](../img/diagram.svg).
+
+## Usage
+
+\`\`\`bash
+curl -H "Authorization: Bearer KEY" {{ page.metadata.api }}/items/${i}
+\`\`\`
+
+\`\`\`python tab="Python"
+import dataflow
+client = dataflow.Client("${i}")
+\`\`\`
+
+\`\`\`javascript tab="JavaScript"
+const client = new DataFlow.Client('${i}');
+\`\`\`
+
+| Name | Type | Description |
+|------|:----:|------------:|
+| id | \`int\` | The id of item ${i} |
+| name | \`string\` | Its **name** |
+
+> [!WARNING]
+> Rate limits apply: ${i * 10} requests a minute.
+
+## Usage
+
+A second heading with the same text gets its own id.
+
+<details><summary>More</summary>
+
+Hidden *text* ${i}, with a <kbd>Ctrl</kbd> key.
+
+</details>
+
+1. first
+2. second
+   - nested [link](../index.md)
+`;
+  }
+  return files;
+}
+
+/** Every file under `dir` with a hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, absolute)] = createHash('sha256').update(readFileSync(absolute)).digest('hex');
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A MemoryWriter's files as text or base64, in name order, for exact comparison. */
+function contents(writer: MemoryWriter): Record<string, string> {
+  return Object.fromEntries(
+    [...writer.files.keys()].sort().map((file) => {
+      const content = writer.files.get(file)!;
+      return [file, typeof content === 'string' ? content : `base64:${Buffer.from(content).toString('base64')}`];
+    }),
+  );
+}
+
+describe('determinism', () => {
+  it('two builds of the same site, search index included, write byte-identical trees, even from another folder', async () => {
+    const root = makeSite(siteFiles(12));
+    const first = await build({ root, writer: new DiskWriter(path.join(root, 'dist')) });
+    expect(first.diagnostics).toEqual([]);
+    const a = snapshot(path.join(root, 'dist'));
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['index.html', 'guide/page-0/index.html', 'sitemap.xml', '404.html', 'img/diagram.svg']));
+    expect(Object.keys(a).some((file) => file.startsWith('pagefind/') && file.endsWith('.pf_fragment'))).toBe(true);
+
+    // Again, into the same folder (replacing it).
+    await build({ root, writer: new DiskWriter(path.join(root, 'dist')) });
+    expect(snapshot(path.join(root, 'dist'))).toEqual(a);
+
+    // And a copy of the site elsewhere: no absolute path or time of day leaks into the output.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'docsmith-elsewhere-'));
+    cpSync(root, elsewhere, { recursive: true, filter: (source) => !source.includes(`${path.sep}dist`) });
+    const moved = await build({ root: elsewhere, writer: new DiskWriter(path.join(elsewhere, 'out')) });
+    expect(moved.diagnostics).toEqual([]);
+    expect(snapshot(path.join(elsewhere, 'out'))).toEqual(a);
+  });
+
+  it('renders the same bytes on worker threads as in this thread', async () => {
+    const root = makeSite(siteFiles(16));
+    const here = new MemoryWriter();
+    const onWorkers = new MemoryWriter();
+    const inThread = await build({ root, writer: here, workers: 0, search: false });
+    const pooled = await build({ root, writer: onWorkers, workers: 2, search: false });
+    expect(inThread.diagnostics).toEqual([]);
+    expect(pooled.diagnostics).toEqual([]);
+    expect(pooled.stats.rendered).toBe(17);
+    expect(contents(onWorkers)).toEqual(contents(here));
+    // What the build reports is the same too, not only what it writes.
+    expect(pooled.pages).toEqual(inThread.pages);
+  });
+
+  it('builds the same bytes from a warm render cache as from a cold one, also after a page was added or edited', async () => {
+    const root = makeSite(siteFiles(10));
+    const cache = new MemoryRenderCache();
+    const cold = new MemoryWriter();
+    const first = await build({ root, writer: cold, cache, search: false });
+    expect(first.diagnostics).toEqual([]);
+    expect(first.stats.rendered).toBe(11);
+    const warm = new MemoryWriter();
+    expect((await build({ root, writer: warm, cache, search: false })).stats).toMatchObject({ rendered: 0, laidOut: 0 });
+    expect(contents(warm)).toEqual(contents(cold));
+
+    // A new page changes every page's sidebar: cached content gets a fresh layout, and must
+    // come out exactly as a build without any cache makes it.
+    writeFileSync(path.join(root, 'content/guide/added.md'), '---\ntitle: Added\norder: 0\n---\n# Added\n\nNew {{ page.metadata.product }}.\n');
+    writeFileSync(path.join(root, 'content/guide/page-3.md'), '# Page 3, edited\n\n## Usage\n\nEdited text, [home](../index.md).\n');
+    const rewarmed = new MemoryWriter();
+    const incremental = await build({ root, writer: rewarmed, cache, search: false });
+    expect(incremental.stats).toMatchObject({ rendered: 2, laidOut: 10 });
+    expect(incremental.diagnostics).toEqual([]);
+    const fresh = new MemoryWriter();
+    expect((await build({ root, writer: fresh, search: false })).diagnostics).toEqual([]);
+    expect(contents(rewarmed)).toEqual(contents(fresh));
+    expect(contents(fresh)['guide/page-0/index.html']).toContain('Added');
+  });
+});
