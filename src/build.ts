@@ -14,11 +14,10 @@ import { readPageHeader, type PageHeader } from './content/page-header.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
-import { createCodeHighlighter } from './markdown/plugins/highlight.ts';
 import { siteNav } from './nav/site-nav.ts';
 import type { Writer } from './output/writer.ts';
 import { hashOf, type RenderCache } from './render/cache.ts';
-import { createRenderEngines, type RenderEngines } from './render/engines.ts';
+import type { RenderEngines } from './render/engines.ts';
 import { normalizeSource, type RenderedPage } from './render/page.ts';
 import { RenderPool } from './render/pool.ts';
 import { renderAll, type PageJob } from './render/render-all.ts';
@@ -270,8 +269,10 @@ export class BuildSession {
 
   private engines(): Promise<RenderEngines> {
     const theme = this.loadTheme();
-    this.highlighter ??= createCodeHighlighter();
-    theme.engines ??= this.highlighter.then((highlighter) => createRenderEngines(theme.templates, { highlighter }));
+    // Loaded on first need: the markdown chain and Shiki take most of start-up, and a
+    // rebuild whose pages all come from the cache never needs them.
+    this.highlighter ??= import('./markdown/plugins/highlight.ts').then(({ createCodeHighlighter }) => createCodeHighlighter());
+    theme.engines ??= Promise.all([this.highlighter, import('./render/engines.ts')]).then(([highlighter, { createRenderEngines }]) => createRenderEngines(theme.templates, { highlighter }));
     return theme.engines;
   }
 
