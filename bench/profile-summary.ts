@@ -84,6 +84,7 @@ export function summarize(profile: Profile): string {
   const stageTime = new Map<string, number>();
   const stageSpan = new Map<string, { first: number; last: number }>();
   const groupTime = new Map<string, number>();
+  const stageGroups = new Map<string, Map<string, number>>();
   let clock = 0;
   profile.samples.forEach((leaf, i) => {
     // A sample's delta is the time until the next sample: the time spent in this stack.
@@ -91,24 +92,28 @@ export function summarize(profile: Profile): string {
     clock += profile.timeDeltas[i] ?? 0;
     const frames: CallFrame[] = [];
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) frames.push(byId.get(id)!.callFrame);
+    const group = groupOf(frames[0]!);
     for (const stage of STAGES) {
       if (!frames.some((f) => stage.pattern.test(f.url) && (stage.fn === undefined || f.functionName === stage.fn))) continue;
       stageTime.set(stage.name, (stageTime.get(stage.name) ?? 0) + delta);
+      const groups = stageGroups.get(stage.name) ?? stageGroups.set(stage.name, new Map()).get(stage.name)!;
+      groups.set(group, (groups.get(group) ?? 0) + delta);
       const span = stageSpan.get(stage.name);
       if (span) span.last = clock + delta;
       else stageSpan.set(stage.name, { first: clock, last: clock + delta });
     }
-    const group = groupOf(frames[0]!);
     groupTime.set(group, (groupTime.get(group) ?? 0) + delta);
   });
 
   const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
   const pct = (us: number) => `${((100 * us) / total).toFixed(1)}%`;
-  const lines = [`Profile: ${ms(total)} sampled (${profile.samples.length} samples)`, '', '| Stage | CPU in stage | Share | Span (first → last sample) |', '| --- | ---: | ---: | ---: |'];
+  const lines = [`Profile: ${ms(total)} sampled (${profile.samples.length} samples)`, '', '| Stage | CPU in stage | Share | Span (first → last sample) | Mostly (self time) |', '| --- | ---: | ---: | ---: | --- |'];
   for (const stage of STAGES) {
     const time = stageTime.get(stage.name) ?? 0;
     const span = stageSpan.get(stage.name);
-    lines.push(`| ${stage.name.replace(/^ +/, (s) => '&nbsp;'.repeat(s.length))} | ${ms(time)} | ${pct(time)} | ${span ? ms(span.last - span.first) : '-'} |`);
+    const top = [...(stageGroups.get(stage.name) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const mostly = top.map(([group, t]) => `${group} ${ms(t)}`).join('; ');
+    lines.push(`| ${stage.name.replace(/^ +/, (s) => '&nbsp;'.repeat(s.length))} | ${ms(time)} | ${pct(time)} | ${span ? ms(span.last - span.first) : '-'} | ${mostly} |`);
   }
   lines.push('', '| Self time by part of the work | Time | Share |', '| --- | ---: | ---: |');
   for (const [group, time] of [...groupTime].sort((a, b) => b[1] - a[1])) if (time >= total / 1000) lines.push(`| ${group} | ${ms(time)} | ${pct(time)} |`);

@@ -34,6 +34,8 @@ export interface ReportInput {
   startup: Measurement[];
   search: SearchSwitch;
   devLoop: DevLoopReport;
+  /** Whether an untimed warm-up build of each generator came first. */
+  warmup: boolean;
   results: SizeResult[];
 }
 
@@ -58,7 +60,7 @@ export function renderReport(input: ReportInput): string {
   lines.push(`- Load average (1, 5, 15 min) before: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}. The machine is shared, so numbers are noisy: compare the ratios, measured side by side, more than the absolute times.`);
   lines.push(
     '- Method: every build is a fresh `node` process (docsmith through `node --import tsx src/cli.ts build`, Eleventy through its `cmd.cjs --quiet`), ' +
-      'builds alternate between the two and who goes first alternates each run; one untimed warm-up build of each comes first and its output is checked. ' +
+      `builds alternate between the two and who goes first alternates each run; ${input.warmup ? 'one untimed warm-up build of each comes first' : 'no warm-up build (--skip-warmup)'}; the last output of each is checked. ` +
       'Wall time is from spawn to exit; peak memory is the larger of GNU time\'s max RSS and the RSS of the process tree sampled every 20 ms. ' +
       'Cold builds start with no output folder (and no cache).',
   );

@@ -142,6 +142,7 @@ async function main(argv: string[]): Promise<void> {
     startup: startup.samples,
     search,
     devLoop,
+    warmup: !options.skipWarmup,
     results,
   });
   console.log(report);
