@@ -30,8 +30,8 @@ import { usedVariables } from './template/placeholders.ts';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The built-in theme, used for every template a site does not override. */
 export const THEME_DIR = path.resolve(HERE, '..', 'templates');
-/** Below this many pages to render, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 64;
+/** A worker costs a second or so to start (the pipeline and Shiki): one per this many pages. */
+const POOL_PAGES_PER_WORKER = 64;
 /** Part of every cache key: a new generator version never reuses an old rendering. */
 const GENERATOR_VERSION = (JSON.parse(readFileSync(path.resolve(HERE, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -277,15 +277,15 @@ export class BuildSession {
   }
 
   /**
-   * Workers for this many pages to render, or none. A worker costs a second or so to
-   * start (it loads the whole pipeline and Shiki), so small jobs render in this thread;
-   * big ones get a worker per core, which also enforces the per-page time limit. The
-   * pool is kept for later runs (the dev server).
+   * Workers for this many pages to render, or none (`workers: 0`, the API's default,
+   * renders in this thread). With `'auto'` (the CLI, the dev server) every render runs on
+   * a worker, because only a worker can be stopped when a page runs past the time limit;
+   * one per 64 pages, up to a worker per core. The pool is kept for later runs (dev).
    */
   private poolFor(misses: number): RenderPool | undefined {
     const wanted = this.options.workers ?? 0;
-    if (wanted === 0 || (wanted === 'auto' && !this.pool && misses < POOL_THRESHOLD)) return undefined;
-    this.pool ??= new RenderPool({ size: wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(misses / POOL_THRESHOLD)) : wanted, timeLimitMs: this.options.pageTimeLimitMs });
+    if (wanted === 0) return undefined;
+    this.pool ??= new RenderPool({ size: wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(misses / POOL_PAGES_PER_WORKER)) : wanted, timeLimitMs: this.options.pageTimeLimitMs });
     return this.pool;
   }
 }

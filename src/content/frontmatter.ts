@@ -50,7 +50,8 @@ export function splitFrontmatter(source: string): FrontmatterResult {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = ((error as { reason?: string }).reason ?? String(error)).replace(/\s+/g, ' ');
     // gray-matter hands js-yaml the text from the end of the opening "---", so mark line 0 is file line 1.
-    return fail((mark?.line ?? 1) + 1, (mark?.column ?? 0) + 1, `invalid YAML frontmatter: ${reason}`, 'frontmatter/invalid-yaml');
+    // js-yaml gives some marks (a key repeated after a nested mapping) a negative column.
+    return fail((mark?.line ?? 1) + 1, Math.max(0, mark?.column ?? 0) + 1, `invalid YAML frontmatter: ${reason}`, 'frontmatter/invalid-yaml');
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -2,6 +2,7 @@ import type { Liquid } from 'liquidjs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import { renderEach, toLiquidProblem } from '../template/liquid.ts';
+import { withSuggestion } from '../template/placeholders.ts';
 import type { TemplateSet } from './templates.ts';
 import type { PageNav } from '../nav/page-nav.ts';
 
@@ -41,8 +42,9 @@ export function renderLayout(input: LayoutInput): LayoutResult {
 
   const file = input.templates.files[templateName] ?? `templates/${templateName}`;
   const diagnostics: Diagnostic[] = [];
+  const scope = { page: input.page, site: input.site, content: input.content, toc: input.headings.filter((h) => h.depth === 2 || h.depth === 3), nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null } };
   const report = (error: unknown) => {
-    const problem = toLiquidProblem(error, source, input.templates);
+    const problem = withSuggestion(toLiquidProblem(error, source, input.templates), scope);
     const location = problem.location;
     const position =
       location.kind === 'input'
@@ -59,9 +61,8 @@ export function renderLayout(input: LayoutInput): LayoutResult {
     report(error);
     return { html: '', diagnostics, missing: false, available };
   }
-  const toc = input.headings.filter((h) => h.depth === 2 || h.depth === 3);
   let html = '';
-  renderEach(input.liquid, parsed, { page: input.page, site: input.site, content: input.content, toc, nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null } }, (_template, output, error) => {
+  renderEach(input.liquid, parsed, scope, (_template, output, error) => {
     if (error === undefined) html += output;
     else report(error);
   });

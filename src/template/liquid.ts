@@ -27,7 +27,9 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
     ownPropertyOnly: true,
     ...LIMITS,
     outputEscape(value: unknown): string {
-      if (value !== null && typeof value === 'object') {
+      // A filter that stringifies its input (`| join`, `| append: obj`) hands over the
+      // tell-tale text instead of the object: the same mistake, caught the same way.
+      if ((value !== null && typeof value === 'object') || (typeof value === 'string' && value.includes('[object Object]'))) {
         throw new Error('this placeholder is an object, not a value; name one of its keys');
       }
       // Without escaping, the value is handed back untouched for Liquid to stringify as usual.

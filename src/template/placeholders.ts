@@ -60,7 +60,7 @@ export function usedVariables(liquid: Liquid, parsed: ReturnType<Liquid['parse']
 }
 
 /** Adds "did you mean …?" to an undefined-variable problem when a close name exists. */
-function withSuggestion(problem: LiquidProblem, scope: Record<string, unknown>): LiquidProblem {
+export function withSuggestion(problem: LiquidProblem, scope: object): LiquidProblem {
   const match = /^undefined variable: (.+)$/.exec(problem.message);
   if (!match) return problem;
   const name = match[1]!;
@@ -69,7 +69,7 @@ function withSuggestion(problem: LiquidProblem, scope: Record<string, unknown>):
   return { ...problem, message };
 }
 
-function closestPath(name: string, scope: Record<string, unknown>): string | undefined {
+function closestPath(name: string, scope: object): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
   for (const candidate of variablePaths(scope)) {

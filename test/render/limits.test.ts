@@ -55,12 +55,9 @@ describe('nesting deep enough to overflow the markdown parser', () => {
     expect(result.diagnostics.map(where)).toEqual(['content/deep.md:1:1 markdown/too-deep']);
   });
 
-  // Known bug (src/markdown/nesting.ts): the guard counts markers on one line only, so a list
-  // nested by indentation (each line two spaces deeper) passes it. 1,000 such levels take
-  // about 35 s to parse and then fail as "markdown/crash … nests too deeply" at 1:1; 150
-  // levels (this test, fast) render with no diagnostic at all. Expected: markdown/too-deep
-  // at the line that goes past the limit (line 101 here). Drop `.fails` once fixed.
-  it.fails('a list nested by indentation past the limit is reported as too deep at its line', async () => {
+  // Nesting by indentation (each line two spaces deeper) counts too: 1,000 such levels
+  // would take about 35 s to parse before overflowing the stack.
+  it('a list nested by indentation past the limit is reported as too deep at its line', async () => {
     const source = Array.from({ length: 150 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth + 1}`).join('\n');
     const result = await buildInMemory(siteWith({ indented: source }));
     expect(result.diagnostics.map(where)).toEqual(['content/indented.md:101:1 markdown/too-deep']);
@@ -87,11 +84,13 @@ describe('a page that renders for longer than the time limit', () => {
     expect(result.written).toBe(false);
   });
 
-  // Known bug (src/build.ts, poolFor): with `workers: 0`, and with the CLI's `workers: 'auto'`
-  // on a site of fewer than 64 pages to render, pages render in the build's own thread, where
-  // no time limit applies: one such page (the table above, or 50,000 `*` around a word) holds
-  // `docsmith build` for minutes. Expected: the limit holds however the page is rendered.
-  it.todo('stops a slow page rendered in the build thread too (workers: 0, or "auto" on a small site)');
+  it('is stopped on a small site too: "auto" renders on a worker whenever a page needs rendering', async () => {
+    const slow = `| a |\n|---|\n${'| x *y* [l](https://e.x) |\n'.repeat(60_000)}`;
+    const root = siteWith({ slow });
+    const result = await build({ root, writer: new MemoryWriter(), workers: 'auto', pageTimeLimitMs: 1_500, search: false });
+    expect(result.diagnostics.map(where)).toEqual(['content/slow.md:1:1 render/timeout']);
+    expect(result.pages.find((page) => page.file === 'content/fine.md')!.html).toContain('An ordinary page.');
+  });
 });
 
 describe('templates that include themselves', () => {
@@ -162,13 +161,11 @@ describe('placeholders that reach for JavaScript internals or whole objects', ()
     }
   });
 
-  // Known bug (src/template/liquid.ts): the object check sits in `outputEscape`, which sees only
-  // the final value; a filter that stringifies its input first lets "[object Object]" through.
-  // Expected: the same "this placeholder is an object" error as `{{ page.metadata }}`.
-  it.fails('an object passed through a stringifying filter is an error, not "[object Object]"', async () => {
+  // A filter that stringifies its input first hands `outputEscape` "[object Object]".
+  it('an object passed through a stringifying filter is an error, not "[object Object]"', async () => {
     const root = siteWith({ filtered: '# Filtered\n\n{{ page.metadata | join }} {{ "" | append: page.metadata }}\n' }, { 'site.config.ts': "export default { metadata: { a: 'b' } };\n" });
     const result = await buildInMemory(root);
     expect(result.pages.find((page) => page.file === 'content/filtered.md')!.content).not.toContain('[object Object]');
-    expect(result.diagnostics.map(where)).toEqual(['content/filtered.md:3:4 liquid/render', 'content/filtered.md:3:29 liquid/render']);
+    expect(result.diagnostics.map(where)).toEqual(['content/filtered.md:3:1 liquid/render', 'content/filtered.md:3:28 liquid/render']);
   });
 });
