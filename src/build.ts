@@ -156,7 +156,6 @@ export class BuildSession {
     });
     const pages = result.pages;
     Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut });
-    this.options.cache?.flush();
 
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     diagnostics.push(...notFound.diagnostics);

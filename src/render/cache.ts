@@ -16,8 +16,6 @@ export function hashOf(...parts: string[]): string {
 export interface RenderCache {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
-  /** Persists what was set; a no-op for caches that live in memory. */
-  flush(): void;
 }
 
 /** The dev server's cache, and the one tests use. */
@@ -29,7 +27,6 @@ export class MemoryRenderCache implements RenderCache {
   set(key: string, value: unknown): void {
     this.entries.set(key, value);
   }
-  flush(): void {}
 }
 
 /**
@@ -38,8 +35,6 @@ export class MemoryRenderCache implements RenderCache {
  * entry is ignored and rendered again, never trusted.
  */
 export class DiskRenderCache implements RenderCache {
-  private readonly pending = new Map<string, string>();
-
   constructor(private readonly dir: string) {}
 
   get<T>(key: string): T | undefined {
@@ -61,20 +56,15 @@ export class DiskRenderCache implements RenderCache {
     }
   }
 
+  /** Written at once rather than at the end: a big build must not hold every page twice. */
   set(key: string, value: unknown): void {
-    this.pending.set(key, JSON.stringify(value));
-  }
-
-  flush(): void {
-    for (const [key, body] of this.pending) {
-      const file = this.fileFor(key);
-      mkdirSync(path.dirname(file), { recursive: true });
-      // Write then rename: a reader never sees half an entry, even if this process dies.
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${key}\n${checksum(body)}\n${body}`);
-      renameSync(temporary, file);
-    }
-    this.pending.clear();
+    const body = JSON.stringify(value);
+    const file = this.fileFor(key);
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Write then rename: a reader never sees half an entry, even if this process dies.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${key}\n${checksum(body)}\n${body}`);
+    renameSync(temporary, file);
   }
 
   private fileFor(key: string): string {
