@@ -10,6 +10,7 @@ import { checkReachable } from './checks/reachable.ts';
 import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { discoverContent, type PageSource } from './content/discover.ts';
+import { decodeUtf8 } from './content/decode.ts';
 import { readPageHeader, type PageHeader } from './content/page-header.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
@@ -200,36 +201,16 @@ export class BuildSession {
   private read(file: string, diagnostics: Diagnostic[]): string {
     let text = this.texts.get(file);
     if (text === undefined) {
-      const bytes = readFileSync(path.join(this.options.root, file));
-      this.undecodable.delete(file);
-      try {
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-      } catch {
-        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-        // Where the first malformed sequence starts (RFC 3629: each lead byte, its length and the range of its second byte).
-        let bad = 0;
-        while (bad < bytes.length) {
-          const lead = bytes[bad]!;
-          const [length, low, high] =
-            lead < 0x80 ? [1, 0, 0]
-            : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-            : lead === 0xe0 ? [3, 0xa0, 0xbf]
-            : lead === 0xed ? [3, 0x80, 0x9f]
-            : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-            : lead === 0xf0 ? [4, 0x90, 0xbf]
-            : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-            : lead === 0xf4 ? [4, 0x80, 0x8f]
-            : [0, 0, 0];
-          const second = bytes[bad + 1] ?? -1;
-          const wellFormed = length === 1 || (length > 1 && bad + length <= bytes.length && second >= low && second <= high && bytes.subarray(bad + 2, bad + length).every((b) => b >= 0x80 && b <= 0xbf));
-          if (!wellFormed) break;
-          bad += length;
-        }
-        const before = normalizeSource(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad))).split('\n');
+      const decoded = decodeUtf8(readFileSync(path.join(this.options.root, file)));
+      text = decoded.text;
+      if (decoded.invalid) {
+        const { line, column, byte } = decoded.invalid;
         this.undecodable.set(file, {
-          file, line: before.length, column: before.at(-1)!.length + 1, severity: 'error', rule: 'content/not-utf8',
-          message: `the file is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} here); save it with UTF-8 encoding`,
+          file, line, column, severity: 'error', rule: 'content/not-utf8',
+          message: `the file is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here); save it with UTF-8 encoding`,
         });
+      } else {
+        this.undecodable.delete(file);
       }
       this.texts.set(file, text);
     }
