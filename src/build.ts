@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,12 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/di
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
 import { siteNav } from './nav/site-nav.ts';
+import type { NavItem } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';
 import { hashOf, type RenderCache } from './render/cache.ts';
 import type { RenderEngines } from './render/engines.ts';
 import { normalizeSource, type RenderedPage } from './render/page.ts';
-import { RenderPool } from './render/pool.ts';
+import { RenderPool, type RenderSetup } from './render/pool.ts';
 import { renderAll, type PageJob } from './render/render-all.ts';
 import { writeSearchIndex } from './search/pagefind.ts';
 import { renderNotFound } from './site-files/not-found.ts';
@@ -96,10 +97,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 export class BuildSession {
   private config: { config: SiteConfig; source: string | undefined; hash: string } | undefined;
-  private theme: { templates: TemplateSet; hasher: TemplateHasher; layoutLiquid: Liquid; engines: Promise<RenderEngines> | undefined; used: string[] } | undefined;
+  private theme: LoadedTheme | undefined;
   private readonly texts = new Map<string, string>();
   private readonly headers = new Map<string, { text: string; header: PageHeader }>();
   private readonly keys = new Map<string, { source: string; id: string; key: string }>();
+  private readonly pageKeys = new Map<string, { inputs: string; key: string }>();
+  /** The last run's content listing, reused while no file was added or removed. */
+  private discovery: (ReturnType<typeof discoverContent> & { files: Set<string> }) | undefined;
+  /**
+   * What the whole site shares, reused while no page header, the config or the theme
+   * changed: then workers keep their setup and per-sidebar work is not redone.
+   */
+  private shared: { headers: PageHeader[]; config: SiteConfig; theme: LoadedTheme; nav: NavItem[]; navHash: string; setup: RenderSetup; notFound: ReturnType<typeof renderNotFound> } | undefined;
   private highlighter: Promise<Highlighter> | undefined;
   private pool: RenderPool | undefined;
 
@@ -110,6 +119,8 @@ export class BuildSession {
     for (const file of files) {
       if (file === CONFIG_FILE) this.config = undefined;
       else if (file.startsWith(`${TEMPLATES_DIR}/`)) this.theme = undefined;
+      // A file added or removed (or a folder) changes the listing; an edit does not.
+      else if (!this.discovery?.files.has(file) || !existsSync(path.join(this.options.root, file))) this.discovery = undefined;
       this.texts.delete(file);
     }
   }
@@ -128,24 +139,24 @@ export class BuildSession {
     const { config, source: configSource, hash: configHash } = this.config;
     const theme = this.loadTheme();
 
-    const discovery = discoverContent(root);
+    this.discovery ??= (() => {
+      const found = discoverContent(root);
+      return { ...found, files: new Set([...found.pages, ...found.assets].map((source) => source.file)) };
+    })();
+    const discovery = this.discovery;
     const diagnostics: Diagnostic[] = [...discovery.diagnostics];
     const jobs: PageJob[] = [];
     const headers: PageHeader[] = [];
     for (const page of discovery.pages) {
       headers.push(this.header(page, this.read(page.file, diagnostics)));
     }
-    // Every page's sidebar lists every page, so the sidebar is known before any page renders.
-    const nav = siteNav(config, headers);
-    const navHash = hashOf(JSON.stringify(nav));
+    const { nav, navHash, setup, notFound } = this.shareable(headers, config, theme);
     discovery.pages.forEach((page, i) => {
       const source = this.texts.get(page.file)!;
       const header = headers[i]!;
       const contentKey = this.contentKey(page.file, source, configHash, theme.hasher.hash(header.includes));
-      jobs.push({ page, source, contentKey, pageKey: hashOf('page', contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
+      jobs.push({ page, source, contentKey, pageKey: this.pageKey(page.file, contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
     });
-
-    const setup = { config, templates: theme.templates, nav };
     const result = await renderAll({
       jobs,
       setup,
@@ -158,11 +169,12 @@ export class BuildSession {
     const pages = result.pages;
     Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut });
 
-    const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
     diagnostics.push(...checkLinks({ pages, assets: new Set(discovery.assets.map((a) => a.outputPath)), severity: config.brokenLinks }));
-    diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used: [...theme.used, ...pages.flatMap((p) => p.placeholders)], configSource }));
+    const used = new Set(theme.used);
+    for (const page of pages) for (const placeholder of page.placeholders) used.add(placeholder);
+    diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource }));
     diagnostics.push(...checkReachable({ pages, sidebar: nav }));
 
     if (!hasErrors(diagnostics)) {
@@ -219,6 +231,30 @@ export class BuildSession {
     return text;
   }
 
+  /** The sidebar and the workers' setup, made again only when a header, the config or the theme changed. */
+  private shareable(headers: PageHeader[], config: SiteConfig, theme: LoadedTheme) {
+    const known = this.shared;
+    // Editing a page's text leaves its sidebar entry as it was: compare what the sidebar shows.
+    const sameEntry = (a: PageHeader, b: PageHeader) => a === b || (a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath);
+    if (known && known.config === config && known.theme === theme && known.headers.length === headers.length && known.headers.every((header, i) => sameEntry(header, headers[i]!))) {
+      return known;
+    }
+    // Every page's sidebar lists every page, so the sidebar is known before any page renders.
+    const nav = siteNav(config, headers);
+    const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
+    this.shared = { headers, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), setup: { config, templates: theme.templates, nav }, notFound };
+    return this.shared;
+  }
+
+  private pageKey(file: string, ...inputs: string[]): string {
+    const id = inputs.join('\n');
+    const known = this.pageKeys.get(file);
+    if (known?.inputs === id) return known.key;
+    const key = hashOf('page', ...inputs);
+    this.pageKeys.set(file, { inputs: id, key });
+    return key;
+  }
+
   /** Hashing every source on every dev rebuild would cost more than the rebuild: memoised per file. */
   private contentKey(file: string, source: string, ...inputs: string[]): string {
     const known = this.keys.get(file);
@@ -268,6 +304,17 @@ export class BuildSession {
     this.pool ??= new RenderPool({ size: wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(misses / POOL_PAGES_PER_WORKER)) : wanted, timeLimitMs: this.options.pageTimeLimitMs });
     return this.pool;
   }
+}
+
+/** The theme's templates and what is derived from them alone. */
+interface LoadedTheme {
+  templates: TemplateSet;
+  hasher: TemplateHasher;
+  layoutLiquid: Liquid;
+  /** The full engines (markdown chain, Shiki), made on first need. */
+  engines: Promise<RenderEngines> | undefined;
+  /** Variables the templates read, for the unused-metadata check. */
+  used: string[];
 }
 
 /** Variables the layouts and partials read, for the unused-metadata check. */

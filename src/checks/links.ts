@@ -14,7 +14,7 @@ export interface LinkCheckInput {
  * pages are rendered, because a link's target is usually another page.
  */
 export function checkLinks(input: LinkCheckInput): Diagnostic[] {
-  const anchorsByUrl = new Map(input.pages.map((page) => [page.url, new Set(page.anchors)]));
+  const anchorsByUrl = new Map(input.pages.map((page) => [page.url, anchorSet(page.anchors)]));
   const diagnostics: Diagnostic[] = [];
   const report = (page: { file: string }, link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
@@ -39,6 +39,14 @@ export function checkLinks(input: LinkCheckInput): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+// Pages from the cache keep their arrays between dev rebuilds, so their sets are kept too.
+const anchorSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function anchorSet(anchors: readonly string[]): ReadonlySet<string> {
+  let set = anchorSets.get(anchors);
+  if (!set) anchorSets.set(anchors, (set = new Set(anchors)));
+  return set;
 }
 
 function suggest(wanted: string, candidates: string[]): string | undefined {

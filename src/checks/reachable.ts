@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { readingOrder } from '../nav/page-nav.ts';
+import { siteReadingOrder } from '../nav/page-nav.ts';
 import type { NavItem } from '../nav/sidebar.ts';
 
 export interface ReachableInput {
@@ -15,7 +15,7 @@ export interface ReachableInput {
 export function checkReachable(input: ReachableInput): Diagnostic[] {
   const byUrl = new Map(input.pages.map((page) => [page.url, page]));
   const reached = new Set<string>();
-  const queue = ['/', ...readingOrder(input.sidebar).map((item) => item.url)].filter((url) => byUrl.has(url));
+  const queue = ['/', ...siteReadingOrder(input.sidebar).map((item) => item.url)].filter((url) => byUrl.has(url));
   while (queue.length > 0) {
     const url = queue.pop()!;
     if (reached.has(url)) continue;

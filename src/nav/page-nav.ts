@@ -71,6 +71,11 @@ export function markSidebar(items: readonly NavItem[], url: string): PageNavItem
   });
 }
 
+/** `readingOrder`, worked out once per sidebar. */
+export function siteReadingOrder(sidebar: readonly NavItem[]): readonly NavItem[] {
+  return indexFor(sidebar).order;
+}
+
 /** Every internal page of the sidebar, depth first, each once. */
 export function readingOrder(sidebar: readonly NavItem[]): NavItem[] {
   const seen = new Set<string>();

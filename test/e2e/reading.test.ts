@@ -77,7 +77,8 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     const block = page.locator('.code-block').filter({ hasText: 'status=active' });
     await block.hover();
     await block.getByRole('button', { name: 'Copy code' }).click();
-    await expect(block.getByRole('button', { name: 'Copied' }).count()).resolves.toBe(1);
+    // The label changes once the asynchronous clipboard write has finished: wait for it.
+    await block.getByRole('button', { name: 'Copied' }).waitFor({ timeout: 10_000 });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe('curl -H "Authorization: Bearer YOUR_API_KEY" \\\n     "https://api.dataflow.example.com/v1/users?status=active&limit=10&offset=0"');
     expect(copied).toBe(await block.locator('pre').innerText());
