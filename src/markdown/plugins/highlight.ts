@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { createHighlighter, type Highlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { visit } from 'unist-util-visit';
 import { codeLanguage, preCode } from './code-meta.ts';
 
@@ -9,9 +10,14 @@ export const HIGHLIGHT_LANGUAGES = ['shellscript', 'json', 'python', 'javascript
 /** Light and dark colours of every token, switched by CSS variables (`--shiki-light`, `--shiki-dark`). */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
-/** Loads Shiki's grammars and themes: async and slowish, so a build does it once and passes it in. */
+/**
+ * Loads Shiki's grammars and themes: async and slowish, so a build does it once and passes
+ * it in. Shiki's JavaScript regex engine gives the same tokens as its Oniguruma (WASM) one
+ * for our languages (checked on every code block of the benchmark corpus and samples of
+ * each language) and highlights about 30% faster.
+ */
 export function createCodeHighlighter(): Promise<Highlighter> {
-  return createHighlighter({ themes: Object.values(HIGHLIGHT_THEMES), langs: [...HIGHLIGHT_LANGUAGES] });
+  return createHighlighter({ themes: Object.values(HIGHLIGHT_THEMES), langs: [...HIGHLIGHT_LANGUAGES], engine: createJavaScriptRegexEngine() });
 }
 
 export interface HighlightOptions {
