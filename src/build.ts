@@ -9,9 +9,9 @@ import { checkUnusedMetadata } from './checks/metadata.ts';
 import { checkReachable } from './checks/reachable.ts';
 import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
-import { discoverContent, type PageSource } from './content/discover.ts';
-import { decodeUtf8 } from './content/decode.ts';
-import { readPageHeader, type PageHeader } from './content/page-header.ts';
+import { discoverContent } from './content/discover.ts';
+import type { PageHeader } from './content/page-header.ts';
+import { PageSources } from './content/sources.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
@@ -21,6 +21,7 @@ import type { Writer } from './output/writer.ts';
 import { hashOf, type RenderCache } from './render/cache.ts';
 import type { RenderEngines } from './render/engines.ts';
 import { normalizeSource, type RenderedPage } from './render/page.ts';
+import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
 import { renderAll, type PageJob } from './render/render-all.ts';
 import { writeSearchIndex } from './search/pagefind.ts';
@@ -98,10 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export class BuildSession {
   private config: { config: SiteConfig; source: string | undefined; hash: string } | undefined;
   private theme: LoadedTheme | undefined;
-  private readonly texts = new Map<string, string>();
-  private readonly headers = new Map<string, { text: string; header: PageHeader }>();
-  private readonly keys = new Map<string, { source: string; id: string; key: string }>();
-  private readonly pageKeys = new Map<string, { inputs: string; key: string }>();
+  private readonly sources: PageSources;
+  private readonly keys = new RenderKeys();
   /** The last run's content listing, reused while no file was added or removed. */
   private discovery: (ReturnType<typeof discoverContent> & { files: Set<string> }) | undefined;
   /**
@@ -112,7 +111,9 @@ export class BuildSession {
   private highlighter: Promise<Highlighter> | undefined;
   private pool: RenderPool | undefined;
 
-  constructor(private readonly options: BuildOptions) {}
+  constructor(private readonly options: BuildOptions) {
+    this.sources = new PageSources(options.root);
+  }
 
   /** Forgets what it knows of these site-relative paths, so the next run reads them again. */
   invalidate(files: Iterable<string>): void {
@@ -121,7 +122,7 @@ export class BuildSession {
       else if (file.startsWith(`${TEMPLATES_DIR}/`)) this.theme = undefined;
       // A file added or removed (or a folder) changes the listing; an edit does not.
       else if (!this.discovery?.files.has(file) || !existsSync(path.join(this.options.root, file))) this.discovery = undefined;
-      this.texts.delete(file);
+      this.sources.invalidate(file);
     }
   }
 
@@ -148,14 +149,14 @@ export class BuildSession {
     const jobs: PageJob[] = [];
     const headers: PageHeader[] = [];
     for (const page of discovery.pages) {
-      headers.push(this.header(page, this.read(page.file, diagnostics)));
+      headers.push(this.sources.header(page, this.sources.read(page.file, diagnostics)));
     }
     const { nav, navHash, setup, notFound } = this.shareable(headers, config, theme);
     discovery.pages.forEach((page, i) => {
-      const source = this.texts.get(page.file)!;
+      const source = this.sources.known(page.file)!;
       const header = headers[i]!;
-      const contentKey = this.contentKey(page.file, source, configHash, theme.hasher.hash(header.includes));
-      jobs.push({ page, source, contentKey, pageKey: this.pageKey(page.file, contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
+      const contentKey = this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes));
+      jobs.push({ page, source, contentKey, pageKey: this.keys.page(page.file, contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
     });
     const result = await renderAll({
       jobs,
@@ -189,7 +190,7 @@ export class BuildSession {
     const templateFiles = new Map(Object.entries(theme.templates.sources).map(([name, text]) => [theme.templates.files[name] ?? name, text]));
     const sourceOf = (file: string) => {
       if (file === CONFIG_FILE) return configSource;
-      const text = this.texts.get(file);
+      const text = this.sources.known(file);
       return text === undefined ? templateFiles.get(file) : normalizeSource(text);
     };
     return finish({ config, pages, diagnostics, sourceOf, writer, stats });
@@ -201,34 +202,6 @@ export class BuildSession {
     this.pool = undefined;
     (await this.highlighter)?.dispose();
     this.highlighter = undefined;
-  }
-
-  /** Files that are not UTF-8, with where: reported on every run until the file changes. */
-  private readonly undecodable = new Map<string, Diagnostic>();
-
-  /**
-   * A page's text. Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252)
-   * are an error at the first bad byte, never silently turned into U+FFFD.
-   */
-  private read(file: string, diagnostics: Diagnostic[]): string {
-    let text = this.texts.get(file);
-    if (text === undefined) {
-      const decoded = decodeUtf8(readFileSync(path.join(this.options.root, file)));
-      text = decoded.text;
-      if (decoded.invalid) {
-        const { line, column, byte } = decoded.invalid;
-        this.undecodable.set(file, {
-          file, line, column, severity: 'error', rule: 'content/not-utf8',
-          message: `the file is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here); save it with UTF-8 encoding`,
-        });
-      } else {
-        this.undecodable.delete(file);
-      }
-      this.texts.set(file, text);
-    }
-    const undecodable = this.undecodable.get(file);
-    if (undecodable) diagnostics.push(undecodable);
-    return text;
   }
 
   /** The sidebar and the workers' setup, made again only when a header, the config or the theme changed. */
@@ -244,33 +217,6 @@ export class BuildSession {
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     this.shared = { headers, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), setup: { config, templates: theme.templates, nav }, notFound };
     return this.shared;
-  }
-
-  private pageKey(file: string, ...inputs: string[]): string {
-    const id = inputs.join('\n');
-    const known = this.pageKeys.get(file);
-    if (known?.inputs === id) return known.key;
-    const key = hashOf('page', ...inputs);
-    this.pageKeys.set(file, { inputs: id, key });
-    return key;
-  }
-
-  /** Hashing every source on every dev rebuild would cost more than the rebuild: memoised per file. */
-  private contentKey(file: string, source: string, ...inputs: string[]): string {
-    const known = this.keys.get(file);
-    const id = inputs.join('\n');
-    if (known && known.source === source && known.id === id) return known.key;
-    const key = hashOf('content', ...inputs, file, source);
-    this.keys.set(file, { source, id, key });
-    return key;
-  }
-
-  private header(page: PageSource, text: string): PageHeader {
-    const known = this.headers.get(page.file);
-    if (known && known.text === text && known.header.url === page.url) return known.header;
-    const header = readPageHeader(page, text);
-    this.headers.set(page.file, { text, header });
-    return header;
   }
 
   private loadTheme() {
