@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dialects, type Dialect } from './dialects.ts';
+import { dialects, METADATA, type Dialect } from './dialects.ts';
 import { SECTIONS, planSite, type PagePlan } from './plan.ts';
 import { renderIndex, renderPageBody } from './pages.ts';
 
@@ -34,14 +34,6 @@ export interface CorpusStats {
   milliseconds: number;
 }
 
-/** Values of the placeholders; `{{ page.metadata.x }}` for docsmith, `{{ metadata.x }}` for Eleventy. */
-export const METADATA = {
-  product_name: 'DataFlow',
-  product_version: 'v2.4.0',
-  api_base_url: 'https://api.dataflow.example.com/v1',
-  release_date: '2026-11-02',
-  support_email: 'support@dataflow.example.com',
-} as const;
 
 const SITE = { title: 'DataFlow Docs', description: 'Guides and API reference for the DataFlow platform.' };
 

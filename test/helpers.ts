@@ -27,3 +27,16 @@ export async function buildInMemory(root: string) {
   const result = await build({ root, writer });
   return { ...result, writer };
 }
+
+/** Polls until `check` passes: for what a file watcher reports a moment later. */
+export async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeSite } from '../helpers.ts';
+import { makeSite, eventually } from '../helpers.ts';
 
 const cli = path.resolve('src/cli.ts');
 
@@ -36,17 +36,6 @@ function startCli(args: string[]) {
   return { child, waitFor, get stderr() { return stderr; } };
 }
 
-async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEV_CLIENT_PATH, DEV_EVENTS_PATH } from '../../src/dev/client.ts';
 import { startDev, type DevHandle } from '../../src/dev/dev.ts';
-import { makeSite } from '../helpers.ts';
+import { makeSite, eventually } from '../helpers.ts';
 import { openEvents, type EventStream } from './http.ts';
 
 const CONFIG = "export default { title: 'Acme Docs', metadata: { product: 'Widget' } };\n";
@@ -26,18 +26,6 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
-/** Polls until `check` passes (for changes that chokidar may report as two events). */
-async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
 
 describe('startDev: the writer loop over real HTTP and the live-reload channel', () => {
   let root: string;
