@@ -1,16 +1,12 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { watch } from 'chokidar';
 import { BuildSession, type BuildResult } from '../build.ts';
-import { CONFIG_FILE } from '../config/load.ts';
-import { CONTENT_DIR } from '../content/discover.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarize } from '../diagnostics/report.ts';
-import { TEMPLATES_DIR } from '../layout/templates.ts';
 import { MemoryWriter } from '../output/writer.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
 import { writeSearchIndex } from '../search/pagefind.ts';
 import { DevServer } from './server.ts';
+import { watchSite } from './watch.ts';
 
 export interface DevOptions {
   root: string;
@@ -105,94 +101,17 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     }
   };
 
-  // chokidar drops a second `change` of a file within 50 ms of the one before (no
-  // trailing event), so a quick second save, or the rest of a write that a rebuild
-  // read half of, would never be built. So each file a rebuild reads because it
-  // changed is looked at again a little later, and rebuilt if it moved since.
-  const RECHECK_MS = 80;
-  const rechecks = new Map<string, NodeJS.Timeout>();
-  const stampOf = (name: string) => {
-    try {
-      const stats = statSync(path.join(root, name));
-      return `${stats.mtimeMs}:${stats.size}:${stats.ino}`;
-    } catch {
-      return 'missing';
-    }
+  const build = async (files: string[]) => {
+    const started = performance.now();
+    session.invalidate(files);
+    report(await run(), started);
   };
-  const recheckLater = (name: string) => {
-    clearTimeout(rechecks.get(name));
-    const stamp = stampOf(name);
-    rechecks.set(
-      name,
-      setTimeout(() => {
-        rechecks.delete(name);
-        if (closed || stampOf(name) === stamp) return;
-        changed.add(name);
-        schedule();
-      }, RECHECK_MS),
-    );
-  };
-
   // One build at a time: changes during a build are batched into one more after it.
-  const changed = new Set<string>();
-  let running: Promise<void> | undefined;
-  let started = performance.now();
-  const rebuild = () => {
-    if (running || closed) return;
-    running = (async () => {
-      while (changed.size > 0 && !closed) {
-        started = performance.now();
-        const files = [...changed];
-        changed.clear();
-        for (const name of files) recheckLater(name);
-        session.invalidate(files);
-        report(await run(), started);
-      }
-    })().finally(() => {
-      running = undefined;
-    });
-  };
-
-  // The first event of a save can arrive while the editor is still writing (the file
-  // truncated, the text not yet in): a moment's pause lets the write finish, and lets
-  // the events of one save (a rename is an unlink and an add) make one rebuild.
-  const SETTLE_MS = 15;
-  let settle: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    if (closed || settle) return;
-    settle = setTimeout(() => {
-      settle = undefined;
-      rebuild();
-    }, SETTLE_MS);
-  };
-
-  // The site root is watched, not content/, templates/ and site.config.ts themselves:
-  // chokidar loses a watched folder for good once it is deleted, and would never see
-  // one created later. Everything else in the root (dist/, node_modules/) is ignored.
-  const WATCHED = new Set([CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE]);
-  const watcher = watch(root, {
-    ignoreInitial: true,
-    ignored: (file) => {
-      const name = path.relative(root, file);
-      return name !== '' && !WATCHED.has(name.split(path.sep)[0]!);
-    },
-  });
-  watcher.on('all', (_event, file) => {
-    const name = path.relative(root, file).split(path.sep).join('/');
-    if (name === '') return;
-    changed.add(name);
-    schedule();
-  });
-  // Without a listener, a watcher error (too many watched files, say) would end the process.
-  watcher.on('error', (error) => log(`watching files failed: ${String(error)}`));
+  const watcher = await watchSite(root, build, log);
 
   const shutdown = async () => {
     closed = true;
-    clearTimeout(settle);
     await watcher.close();
-    for (const timer of rechecks.values()) clearTimeout(timer);
-    rechecks.clear();
-    await running;
     clearTimeout(searchTimer);
     await searchQueue;
     await server.close();
@@ -203,13 +122,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   try {
     // Watching starts before the first build, so a save while it runs is not lost; the
     // build runs as a rebuild would, and any change seen meanwhile gets one after it.
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    running = (async () => {
-      report(await run(), started);
-    })();
-    await running;
-    running = undefined;
-    rebuild();
+    await watcher.exclusive(() => build([]));
     port = await server.listen(options.port ?? 4321);
   } catch (error) {
     await shutdown();
