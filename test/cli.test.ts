@@ -1,22 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copySite, makeSite } from './helpers.ts';
-
-const run = promisify(execFile);
-const cli = path.resolve('src/cli.ts');
-
-async function docsmith(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { copySite, docsmith, makeSite } from './helpers.ts';
 
 describe('docsmith CLI', () => {
   it('builds --root DIR into DIR/dist and exits 0', async () => {

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build } from '../src/build.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 
@@ -38,5 +40,19 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
       if (performance.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+  }
+}
+
+/** The CLI's entry, run through tsx as `npm run build` does. */
+export const CLI = path.resolve('src/cli.ts');
+
+/** Runs the CLI in a child process; a non-zero exit is returned, not thrown. */
+export async function docsmith(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }

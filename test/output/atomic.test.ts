@@ -1,32 +1,18 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverLeftovers } from '../../src/output/writer.ts';
-import { makeSite } from '../helpers.ts';
+import { CLI, docsmith, makeSite } from '../helpers.ts';
 
 /**
  * Output safety: a build replaces the previous site all at once or not at all, and
  * never writes into (or replaces) a folder that holds anything but its own output.
  */
-
-const run = promisify(execFile);
-const CLI = path.resolve('src/cli.ts');
-
-async function docsmith(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Every file, folder and link under `dir`, with a hash of each file's bytes: equal trees are byte-identical. */
 function snapshot(dir: string): Record<string, string> {
