@@ -1,5 +1,10 @@
 import { LineIndex } from '../diagnostics/position.ts';
 
+/** Strips a byte-order mark and turns CRLF and CR into LF, so columns count what the writer sees. */
+export function normalizeSource(source: string): string {
+  return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 export interface DecodedText {
   text: string;
   /** Where the first byte that is not UTF-8 is, as the writer's editor counts lines. */
@@ -34,7 +39,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
     while (lead > 0 && good - lead < 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
     const width = (byte: number) => (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2);
     if (lead >= 0 && bytes[lead]! >= 0xc0 && lead + width(bytes[lead]!) > good) start = lead;
-    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, start)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const prefix = normalizeSource(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, start)));
     const { line, column } = new LineIndex(prefix).positionAt(prefix.length);
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalid: { line, column, byte: bytes[start]! } };
   }

@@ -1,3 +1,4 @@
+import { normalizeSource } from './decode.ts';
 import type { PageSource } from './discover.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { pageFrontmatterSchema } from './page-frontmatter.ts';
@@ -24,7 +25,7 @@ export interface PageHeader {
 }
 
 export function readPageHeader(page: PageSource, source: string): PageHeader {
-  const split = splitFrontmatter(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const split = splitFrontmatter(normalizeSource(source));
   const data = split.ok ? pageFrontmatterSchema.safeParse(split.value.data) : undefined;
   const frontmatter = data?.success ? data.data : {};
   const body = split.ok ? split.value.body : '';

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { PageSource } from '../content/discover.ts';
+import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
 import { pageFrontmatterSchema, type PageFrontmatter } from '../content/page-frontmatter.ts';
 import type { TemplateSet } from '../layout/templates.ts';
@@ -46,11 +47,6 @@ export interface RenderedPage {
   placeholders: string[];
   links: Located<CollectedLink>[];
   diagnostics: Diagnostic[];
-}
-
-/** Strips a byte-order mark and turns CRLF into LF, so columns count what the writer sees. */
-export function normalizeSource(source: string): string {
-  return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /**

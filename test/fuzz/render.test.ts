@@ -9,7 +9,8 @@ import { createCodeHighlighter } from '../../src/markdown/plugins/highlight.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
 import { createRenderEngines, type RenderEngines } from '../../src/render/engines.ts';
 import { splitFrontmatter } from '../../src/content/frontmatter.ts';
-import { normalizeSource, renderPage } from '../../src/render/page.ts';
+import { normalizeSource } from '../../src/content/decode.ts';
+import { renderPage } from '../../src/render/page.ts';
 import { makeSite } from '../helpers.ts';
 import { pageName, pageSource } from './arbitraries.ts';
 
