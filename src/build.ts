@@ -21,11 +21,11 @@ import type { NavItem } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';
 import { hashOf, type RenderCache } from './render/cache.ts';
 import type { RenderEngines } from './render/engines.ts';
-import type { RenderedPage } from './render/page.ts';
+import type { PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
 import { renderAll, type PageJob } from './render/render-all.ts';
-import { writeSearchIndex } from './search/pagefind.ts';
+import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
 import { createLiquid } from './template/liquid.ts';
@@ -58,6 +58,8 @@ export interface BuildOptions {
   /** Build the Pagefind search index. @default true */
   search?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Sees every page as it is made, HTML included (the result keeps only records). Reused pages come without HTML. */
+  onPage?: (page: RenderedPage) => void;
 }
 
 export interface BuildStats {
@@ -65,11 +67,14 @@ export interface BuildStats {
   rendered: number;
   /** Pages whose cached content got a fresh layout (the sidebar changed). */
   laidOut: number;
+  /** Pages the output already held as they are: neither rendered nor laid out. */
+  reused: number;
 }
 
 export interface BuildResult {
   config: SiteConfig | undefined;
-  pages: RenderedPage[];
+  /** Every page, without its HTML (that went to the writer). */
+  pages: PageRecord[];
   /** Every problem of the run, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Source text of the files with problems, by site-relative path, so reports can quote the offending line. */
@@ -129,7 +134,7 @@ export class BuildSession {
 
   async run(): Promise<BuildResult> {
     const { root, writer } = this.options;
-    const stats: BuildStats = { rendered: 0, laidOut: 0 };
+    const stats: BuildStats = { rendered: 0, laidOut: 0, reused: 0 };
     if (!this.config) {
       const loaded = await loadConfig(root);
       if (!loaded.ok) {
@@ -159,6 +164,9 @@ export class BuildSession {
       const contentKey = this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes));
       jobs.push({ page, source, contentKey, pageKey: this.keys.page(page.file, contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
     });
+    // The search index is one piece made from every page: kept whole when no page changed.
+    const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...jobs.map((job) => job.pageKey));
+    const search = searchKey === undefined || writer.keepFolder(SEARCH_DIR, searchKey) ? undefined : await startSearchIndex({ base: config.base });
     const result = await renderAll({
       jobs,
       setup,
@@ -166,10 +174,21 @@ export class BuildSession {
       pool: (misses) => this.poolFor(misses),
       engines: () => this.engines(),
       layoutLiquid: theme.layoutLiquid,
+      // A new search index reads every page's HTML, so none can be skipped then.
+      reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
+      // Written as they come (into staging: nothing is visible before commit), so the
+      // build never holds the whole site's HTML.
+      onPage: (page, job, reused) => {
+        if (!reused && page.html !== undefined) {
+          writer.write(page.outputPath, page.html, job.pageKey);
+          search?.add(page);
+        }
+        this.options.onPage?.(page);
+      },
       onProgress: this.options.onProgress,
     });
     const pages = result.pages;
-    Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut });
+    Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut, reused: result.reused });
 
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
@@ -179,14 +198,14 @@ export class BuildSession {
     diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource }));
     diagnostics.push(...checkReachable({ pages, sidebar: nav }));
 
-    if (!hasErrors(diagnostics)) {
-      for (const page of pages) if (page.html !== undefined) writer.write(page.outputPath, page.html);
+    if (hasErrors(diagnostics)) await search?.discard();
+    else {
       for (const [file, from] of Object.entries(theme.templates.assets)) writer.copy(from, file);
       for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
       writer.write('404.html', notFound.html);
       if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
       // Last, from the HTML as written: search sees exactly what readers see.
-      if (this.options.search !== false) diagnostics.push(...(await writeSearchIndex({ pages, base: config.base, writer })));
+      if (search) diagnostics.push(...(await search.write(writer, searchKey!)));
     }
     const templateFiles = new Map(Object.entries(theme.templates.sources).map(([name, text]) => [theme.templates.files[name] ?? name, text]));
     const sourceOf = (file: string) => {

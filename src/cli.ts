@@ -6,8 +6,8 @@ import { hasErrors } from './diagnostics/diagnostic.ts';
 import { formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnostics/report.ts';
 import { startDev } from './dev/dev.ts';
 import { unsafeOutputReason } from './output/guard.ts';
-import { DiskWriter, MemoryWriter, type Writer } from './output/writer.ts';
-import { DiskRenderCache } from './render/cache.ts';
+import { DiscardWriter, DiskWriter, type Writer } from './output/writer.ts';
+import { DiskRenderCache, hashOf } from './render/cache.ts';
 
 const USAGE = `Usage: docsmith <build|check|dev> [options]
 
@@ -69,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const outDir = path.resolve(root, values.out ?? 'dist');
+  // Conventional home of tool caches; deleting it only costs a full render.
+  const cacheDir = values.cache ? path.join(root, 'node_modules', '.cache', 'docsmith') : undefined;
   let writer: Writer;
   if (command === 'build') {
     const unsafe = unsafeOutputReason(root, outDir);
@@ -76,9 +78,10 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`error: refusing to build: ${unsafe}`);
       return 2;
     }
-    writer = new DiskWriter(outDir);
+    // What the output holds is recorded next to the cache, so unchanged pages are kept, not rewritten.
+    writer = new DiskWriter(outDir, { manifest: cacheDir && path.join(cacheDir, 'outputs', `${hashOf(outDir).slice(0, 16)}.json`) });
   } else {
-    writer = new MemoryWriter();
+    writer = new DiscardWriter();
   }
 
   const started = performance.now();
@@ -89,8 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       root,
       writer,
       workers: 'auto',
-      // Conventional home of tool caches; deleting it only costs a full render.
-      cache: values.cache ? new DiskRenderCache(path.join(root, 'node_modules', '.cache', 'docsmith')) : undefined,
+      cache: cacheDir ? new DiskRenderCache(cacheDir) : undefined,
       search: command === 'build' && values.search,
       onProgress: tty ? progressLine() : undefined,
     });

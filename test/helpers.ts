@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from '../src/build.ts';
+import { build, type BuildOptions } from '../src/build.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 
 /** Writes a throwaway site from a map of relative paths to file contents. */
@@ -23,11 +23,12 @@ export function copySite(fixture: string): string {
   return root;
 }
 
-/** Builds a site into memory. */
-export async function buildInMemory(root: string) {
+/** Builds a site into memory; `html` holds every page's HTML by file, also when the build failed (and wrote nothing). */
+export async function buildInMemory(root: string, options: Partial<BuildOptions> = {}) {
   const writer = new MemoryWriter();
-  const result = await build({ root, writer });
-  return { ...result, writer };
+  const html = new Map<string, string | undefined>();
+  const result = await build({ root, writer, ...options, onPage: (page) => html.set(page.file, page.html) });
+  return { ...result, writer, html };
 }
 
 /** Polls until `check` passes: for what a file watcher reports a moment later. */

@@ -58,7 +58,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
       // Pagefind is one process per Node process: indexing runs one at a time.
       searchQueue = searchQueue.then(async () => {
         const next = new Map<string, Uint8Array>();
-        await writeSearchIndex({ pages: result.pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } });
+        const pages = result.pages.map((page) => ({ ...page, html: writer.text(page.outputPath) }));
+        await writeSearchIndex({ pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } });
         searchFiles = next;
       }).catch((error: unknown) => log(`search index failed: ${String(error)}`));
     }, 300);
@@ -96,7 +97,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         diagnostics: [{ file: file && !file.startsWith('..') ? file : '.', line: 1, column: 1, severity: 'error', message: `the build stopped: ${message}`, rule: 'dev/build-crashed' }],
         sources: new Map(),
         written: false,
-        stats: { rendered: 0, laidOut: 0 },
+        stats: { rendered: 0, laidOut: 0, reused: 0 },
       };
     }
   };

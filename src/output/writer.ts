@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
 
@@ -7,32 +8,62 @@ export { OUTPUT_MARKER } from './guard.ts';
 /**
  * Where a build puts its files. `build` writes to disk, tests and the dev server keep
  * everything in memory, and `check` writes nothing, all through the same calls.
+ *
+ * Every file can carry a fingerprint: a hash of everything it is made from (a page's
+ * cache key). A writer that knows what its current output holds, and that a file there
+ * is untouched since it was written from the same fingerprint, keeps it instead of
+ * having it made and written again: that is what makes a rebuild with little changed cheap.
  */
 export interface Writer {
-  /** Writes a file; `file` is relative to the output folder, forward slashes. */
-  write(file: string, content: string | Uint8Array): void;
+  /** Writes a file; `file` is relative to the output folder, forward slashes. Without a fingerprint, the content's hash is one. */
+  write(file: string, content: string | Uint8Array, fingerprint?: string): void;
   /** Copies a file from disk into the output. */
   copy(from: string, file: string): void;
+  /** Keeps `file` as the current output has it, when it was written from `fingerprint`; `false` when it cannot (write it then). */
+  keep(file: string, fingerprint: string): boolean;
+  /** `keep` for every file under `folder`: all or none (a search index is one piece). */
+  keepFolder(folder: string, fingerprint: string): boolean;
   /** Makes everything written visible at once. Called only when the build succeeded. */
   commit(): void;
   /** Throws away what was written. */
   abort(): void;
 }
 
-/** Keeps the output in a map: for tests, `check` and the dev server. */
+/** A fingerprint for content that has none of its own (a copied asset, the sitemap). */
+export function contentFingerprint(content: string | Uint8Array): string {
+  // Identity, not security: the fastest hash that tells two files apart.
+  return createHash('md5').update(content).digest('hex');
+}
+
+/** Keeps the output in a map: for tests and the dev server. */
 export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
-  private pending = new Map<string, string | Uint8Array>();
+  private readonly fingerprints = new Map<string, string>();
+  private pending = new Map<string, { content: string | Uint8Array; fingerprint: string }>();
 
-  write(file: string, content: string | Uint8Array): void {
-    this.pending.set(file, content);
+  write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
+    this.pending.set(file, { content, fingerprint });
   }
   copy(from: string, file: string): void {
-    this.pending.set(file, readFileSync(from));
+    this.write(file, readFileSync(from));
+  }
+  keep(file: string, fingerprint: string): boolean {
+    const content = this.files.get(file);
+    if (content === undefined || this.fingerprints.get(file) !== fingerprint) return false;
+    this.pending.set(file, { content, fingerprint });
+    return true;
+  }
+  keepFolder(folder: string, fingerprint: string): boolean {
+    const inside = [...this.files.keys()].filter((file) => file.startsWith(`${folder}/`));
+    return inside.length > 0 && inside.every((file) => this.fingerprints.get(file) === fingerprint) && inside.every((file) => this.keep(file, fingerprint));
   }
   commit(): void {
     this.files.clear();
-    for (const [file, content] of this.pending) this.files.set(file, content);
+    this.fingerprints.clear();
+    for (const [file, { content, fingerprint }] of this.pending) {
+      this.files.set(file, content);
+      this.fingerprints.set(file, fingerprint);
+    }
     this.pending = new Map();
   }
   abort(): void {
@@ -45,9 +76,43 @@ export class MemoryWriter implements Writer {
   }
 }
 
+/** For `check`: writes nothing, and keeps everything, so no page is laid out only to be thrown away. */
+export class DiscardWriter implements Writer {
+  write(): void {}
+  copy(): void {}
+  keep(): boolean {
+    return true;
+  }
+  keepFolder(): boolean {
+    return true;
+  }
+  commit(): void {}
+  abort(): void {}
+}
+
+/** What a DiskWriter recorded of the output it committed: each file's fingerprint, size and modification time. */
+interface OutputManifest {
+  version: 1;
+  outDir: string;
+  files: Record<string, [fingerprint: string, size: number, mtimeMs: number]>;
+}
+
+export interface DiskWriterOptions {
+  /**
+   * Where to record what the output holds (a file in the build cache), so the next
+   * build can keep unchanged files. Without it every build writes every file.
+   */
+  manifest?: string;
+}
+
 /**
  * Writes into a fresh sibling folder and swaps it in on commit, so a failed or killed
  * build leaves the previous site untouched and readers never see half a site.
+ *
+ * Files kept from the previous output are hard-linked into the new one (no copying);
+ * when every file is kept and none was added or removed, the output is left as it is.
+ * A kept file is checked against its recorded size and modification time, so one
+ * edited or deleted by hand is written again.
  *
  * The staging folder is `.<name>-staging-<pid>-<time>` next to the output. A build
  * killed outright (SIGKILL, power loss) leaves it behind; the next DiskWriter for the
@@ -57,28 +122,49 @@ export class MemoryWriter implements Writer {
 export class DiskWriter implements Writer {
   private readonly outDir: string;
   private readonly staging: string;
+  private readonly manifestFile: string | undefined;
+  /** What the current output holds, by file; empty when unknown. */
+  private readonly previous: Map<string, [string, number, number]>;
+  private readonly written = new Map<string, string>();
+  private readonly kept = new Set<string>();
 
   /** Throws, before touching anything, when `outDir` exists and is not this generator's output. */
-  constructor(outDir: string) {
+  constructor(outDir: string, options: DiskWriterOptions = {}) {
     this.outDir = path.resolve(outDir);
     const refused = notReplaceableReason(this.outDir);
     if (refused) throw new Error(`refusing to write: ${refused}`);
     recoverLeftovers(this.outDir);
+    this.manifestFile = options.manifest;
+    this.previous = readManifest(this.manifestFile, this.outDir);
     this.staging = path.join(path.dirname(this.outDir), `${stagingPrefix(this.outDir)}${process.pid}-${Date.now()}`);
     mkdirSync(this.staging, { recursive: true });
     writeFileSync(path.join(this.staging, OUTPUT_MARKER), 'This folder is build output; it is replaced on every build.\n');
   }
 
-  write(file: string, content: string | Uint8Array): void {
+  write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
+    if (this.keep(file, fingerprint)) return;
     const target = path.join(this.staging, file);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, content);
+    this.written.set(file, fingerprint);
   }
 
   copy(from: string, file: string): void {
-    const target = path.join(this.staging, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    cpSync(from, target);
+    this.write(file, readFileSync(from));
+  }
+
+  keep(file: string, fingerprint: string): boolean {
+    const known = this.previous.get(file);
+    if (!known || known[0] !== fingerprint || !this.untouched(file, known)) return false;
+    this.kept.add(file);
+    return true;
+  }
+
+  keepFolder(folder: string, fingerprint: string): boolean {
+    const inside = [...this.previous].filter(([file]) => file.startsWith(`${folder}/`));
+    if (inside.length === 0 || !inside.every(([file, known]) => known[0] === fingerprint && this.untouched(file, known))) return false;
+    for (const [file] of inside) this.kept.add(file);
+    return true;
   }
 
   commit(): void {
@@ -88,15 +174,66 @@ export class DiskWriter implements Writer {
       this.abort();
       throw new Error(`refusing to replace the output: ${refused}`);
     }
+    if (this.written.size === 0 && this.kept.size === this.previous.size && existsSync(path.join(this.outDir, OUTPUT_MARKER))) {
+      // Every file is as the output already has it, and none is gone: nothing to swap.
+      this.abort();
+      return;
+    }
+    for (const file of this.kept) linkInto(path.join(this.outDir, file), path.join(this.staging, file));
     const previous = `${this.staging}${PREVIOUS_SUFFIX}`;
     const hadOutput = existsSync(this.outDir);
     if (hadOutput) renameSync(this.outDir, previous);
     renameSync(this.staging, this.outDir);
     if (hadOutput) rmSync(previous, { recursive: true, force: true });
+    this.recordManifest();
   }
 
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  /** Whether a file of the current output still has the size and time it was written with. */
+  private untouched(file: string, known: [string, number, number]): boolean {
+    const stat = statSync(path.join(this.outDir, file), { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.size === known[1] && stat.mtimeMs === known[2];
+  }
+
+  private recordManifest(): void {
+    if (!this.manifestFile) return;
+    const files: OutputManifest['files'] = {};
+    for (const file of this.kept) files[file] = this.previous.get(file)!;
+    for (const [file, fingerprint] of this.written) {
+      const stat = statSync(path.join(this.outDir, file));
+      files[file] = [fingerprint, stat.size, stat.mtimeMs];
+    }
+    const manifest: OutputManifest = { version: 1, outDir: this.outDir, files };
+    mkdirSync(path.dirname(this.manifestFile), { recursive: true });
+    // Write then rename: a reader never sees half a manifest.
+    const temporary = `${this.manifestFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, this.manifestFile);
+  }
+}
+
+/** The recorded files of `outDir`, or none when the record is missing, damaged or for another folder. */
+function readManifest(file: string | undefined, outDir: string): Map<string, [string, number, number]> {
+  if (!file) return new Map();
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as OutputManifest;
+    if (manifest.version !== 1 || manifest.outDir !== outDir || typeof manifest.files !== 'object') return new Map();
+    return new Map(Object.entries(manifest.files).filter(([, entry]) => Array.isArray(entry) && entry.length === 3));
+  } catch {
+    return new Map();
+  }
+}
+
+/** A hard link (no copy) from the old output into the new one; a copy where links are not possible. */
+function linkInto(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }
 

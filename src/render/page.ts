@@ -30,16 +30,13 @@ export interface RenderInput {
 /** Anything collected with a position, now at a position in the source file. */
 type Located<T> = Omit<T, 'offset'> & { line: number; column: number };
 
-export interface RenderedPage {
+/** What the build keeps of a page once its HTML is written: what the site-wide checks read. */
+export interface PageRecord {
   file: string;
   url: string;
   outputPath: string;
   title: string;
   frontmatter: PageFrontmatter;
-  /** The complete HTML document, or `undefined` when the page had errors. */
-  html: string | undefined;
-  /** The page body as HTML, before the layout. */
-  content: string;
   headings: Located<CollectedHeading>[];
   /** Every element id in the page body, for the anchor check. */
   anchors: string[];
@@ -49,12 +46,19 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
 }
 
+export interface RenderedPage extends PageRecord {
+  /** The complete HTML document, or `undefined` when the page had errors. */
+  html: string | undefined;
+}
+
 /**
  * The expensive half of a page: frontmatter → placeholders → markdown. It does not
  * depend on the layout or the sidebar, so it is cached on its own and survives a
  * page being added to the site (which changes every page's sidebar).
  */
-export type PageContent = Omit<RenderedPage, 'html'> & {
+export type PageContent = PageRecord & {
+  /** The page body as HTML, before the layout. */
+  content: string;
   /** The layout it asked for, and where, to report a missing one. */
   layout: { name: string; line: number };
   /** Whether rendering the content failed (no layout is applied then). */
@@ -146,11 +150,11 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
 
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
-  const { failed, layout: wanted, ...page } = content;
+  const { failed, layout: wanted, content: body, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config);
   const nav = pageNav(input.nav ?? [], content.url);
-  const layout = renderLayout({ name: wanted.name, content: content.content, page: { ...scope.page, title: content.title }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
+  const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
   const diagnostics = [...content.diagnostics, ...layout.diagnostics];
   if (layout.missing) {
     diagnostics.push({ file: content.file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });

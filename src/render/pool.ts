@@ -60,20 +60,20 @@ export class RenderPool {
     return this.slots.length;
   }
 
-  /** Renders every job; results come back in job order. `onResult` reports progress. */
-  async renderAll(setup: RenderSetup, jobs: readonly RenderJob[], onResult?: () => void): Promise<RenderOutcome[]> {
-    const results = new Array<RenderOutcome>(jobs.length);
+  /**
+   * Renders every job, handing each result to `onResult` as soon as it arrives (in
+   * whatever order the workers finish), so no result is held longer than it takes to write.
+   */
+  async renderAll(setup: RenderSetup, jobs: readonly RenderJob[], onResult: (index: number, outcome: RenderOutcome) => void): Promise<void> {
     let next = 0;
     const runSlot = async (slot: Slot) => {
       while (next < jobs.length) {
         const index = next++;
         if (slot.setup !== setup) await this.applySetup(slot, setup);
-        results[index] = await this.renderOne(slot, index, jobs[index]!);
-        onResult?.();
+        onResult(index, await this.renderOne(slot, index, jobs[index]!));
       }
     };
     await Promise.all(this.slots.map(runSlot));
-    return results;
   }
 
   async close(): Promise<void> {
@@ -140,7 +140,7 @@ function newSlot(): Slot {
 export function failedPage(job: RenderJob, message: string, rule: string): RenderOutcome {
   const { page } = job;
   return { content: undefined, page: {
-    file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined, content: '',
+    file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined,
     headings: [], anchors: [], placeholders: [], links: [],
     diagnostics: [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }],
   } };

@@ -1,16 +1,16 @@
 import type { Liquid } from 'liquidjs';
 import type { PageSource } from '../content/discover.ts';
 import type { RenderEngines } from './engines.ts';
-import { layoutPage, renderContent, type PageContent, type RenderedPage } from './page.ts';
+import { layoutPage, renderContent, type PageContent, type PageRecord, type RenderedPage } from './page.ts';
 import type { RenderCache } from './cache.ts';
-import type { RenderPool, RenderSetup } from './pool.ts';
+import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
 
 export interface PageJob {
   page: PageSource;
   source: string;
   /** Hash of everything the content depends on: source, config, included templates, generator. */
   contentKey: string;
-  /** `contentKey` plus the layout's templates and the sidebar. */
+  /** `contentKey` plus the layout's templates and the sidebar: everything the page's HTML depends on. */
   pageKey: string;
 }
 
@@ -24,73 +24,136 @@ export interface RenderAllInput {
   engines: () => Promise<RenderEngines>;
   /** Enough to apply a layout. */
   layoutLiquid: Liquid;
+  /**
+   * Whether the output already holds this page as rendered under its page key (the
+   * writer keeps it): then only its record is needed, from the cache, and no HTML is made.
+   */
+  reuse?: ((job: PageJob) => boolean) | undefined;
+  /**
+   * Receives every page, in job order (what makes the search index the same whatever the
+   * workers' timing): with its HTML, or without when `reused`. Nothing keeps the HTML after.
+   */
+  onPage: (page: RenderedPage, job: PageJob, reused: boolean) => void;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export interface RenderAllResult {
-  pages: RenderedPage[];
+  /** Every page's record, in job order. */
+  pages: PageRecord[];
   /** Pages whose content was rendered (cache misses). */
   rendered: number;
   /** Pages whose content came from the cache but whose layout was applied again. */
   laidOut: number;
+  /** Pages the output already held: neither rendered nor laid out. */
+  reused: number;
 }
 
 /** Results that say more about the machine than the page are not cached. */
 const UNCACHEABLE = new Set(['render/timeout', 'render/crash']);
 const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
 
+type Plan = { kind: 'reuse'; record: PageRecord } | { kind: 'layout'; content: PageContent } | { kind: 'render'; miss: number };
+
 /**
- * Renders every page, doing as little as the cache allows: a whole-page hit costs a
- * lookup, a content hit only a layout pass (what a new sidebar entry needs), and only
- * misses are rendered, on the pool when there is one.
+ * Renders every page, doing as little as the cache and the output allow: a page the
+ * output already holds costs a record lookup, a content hit only a layout pass (what a
+ * new sidebar entry needs), and only misses are rendered, on the pool when there is
+ * one. Pages are handed on one at a time, so a big site is never held in memory whole.
  */
 export async function renderAll(input: RenderAllInput): Promise<RenderAllResult> {
   const { jobs, setup, cache } = input;
-  const pages = new Array<RenderedPage>(jobs.length);
-  const misses: number[] = [];
-  let done = 0;
-  let laidOut = 0;
-  const progress = () => input.onProgress?.(++done, jobs.length);
-
-  for (const [index, job] of jobs.entries()) {
-    const hit = cache?.get<RenderedPage>(job.pageKey);
-    if (hit) {
-      pages[index] = hit;
-      progress();
-      continue;
-    }
+  const plans = jobs.map((job): Plan | { kind: 'miss' } => {
+    const record = cache?.get<PageRecord>(job.pageKey);
+    if (record && input.reuse?.(job)) return { kind: 'reuse', record };
     const content = cache?.get<PageContent>(job.contentKey);
-    if (content) {
-      pages[index] = layoutPage(content, setup, input.layoutLiquid);
-      cache?.set(job.pageKey, pages[index]);
-      laidOut++;
-      progress();
-      continue;
-    }
-    misses.push(index);
-  }
+    return content ? { kind: 'layout', content } : { kind: 'miss' };
+  });
+  const missIndexes = plans.flatMap((plan, index) => (plan.kind === 'miss' ? [index] : []));
+  const missJobs = missIndexes.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
+  missIndexes.forEach((index, miss) => (plans[index] = { kind: 'render', miss }));
 
-  if (misses.length > 0) {
-    const missJobs = misses.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
-    const pool = input.pool(misses.length);
-    const results = pool ? await pool.renderAll(setup, missJobs, progress) : renderHere(missJobs, setup, await input.engines(), progress);
-    results.forEach(({ content, page }, i) => {
-      const job = jobs[misses[i]!]!;
-      pages[misses[i]!] = page;
-      if (cache && cacheable(page)) {
-        if (content) cache.set(job.contentKey, content);
-        cache.set(job.pageKey, page);
+  // Misses render on the pool while this thread lays out and hands on the others.
+  const pool = missJobs.length > 0 ? input.pool(missJobs.length) : undefined;
+  const arrivals = pool ? startRendering(pool, setup, missJobs) : undefined;
+  const engines = missJobs.length > 0 && !pool ? await input.engines() : undefined;
+
+  const pages = new Array<PageRecord>(jobs.length);
+  const counts = { rendered: missJobs.length, laidOut: 0, reused: 0 };
+  try {
+    for (const [index, job] of jobs.entries()) {
+      const plan = plans[index] as Plan;
+      let page: RenderedPage;
+      if (plan.kind === 'reuse') {
+        counts.reused++;
+        pages[index] = plan.record;
+        input.onPage({ ...plan.record, html: undefined }, job, true);
+        input.onProgress?.(index + 1, jobs.length);
+        continue;
       }
-    });
+      if (plan.kind === 'layout') {
+        counts.laidOut++;
+        page = layoutPage(plan.content, setup, input.layoutLiquid);
+        if (cacheable(page)) cache?.set(job.pageKey, recordOf(page));
+      } else {
+        const outcome = arrivals ? await arrivals.next(plan.miss) : renderHere(missJobs[plan.miss]!, setup, engines!);
+        page = outcome.page;
+        if (cache && cacheable(page)) {
+          if (outcome.content) cache.set(job.contentKey, outcome.content);
+          cache.set(job.pageKey, recordOf(page));
+        }
+      }
+      pages[index] = recordOf(page);
+      input.onPage(page, job, false);
+      input.onProgress?.(index + 1, jobs.length);
+    }
+  } finally {
+    await arrivals?.done;
   }
-  return { pages, rendered: misses.length, laidOut };
+  return { pages, ...counts };
 }
 
-function renderHere(jobs: ReadonlyArray<{ source: string; page: PageSource }>, setup: RenderSetup, engines: RenderEngines, progress: () => void) {
-  return jobs.map((job) => {
-    const content = renderContent({ ...job, config: setup.config, templates: setup.templates }, engines);
-    const page = layoutPage(content, setup, engines.layoutLiquid);
-    progress();
-    return { content, page };
-  });
+/** A page without its HTML: what is cached under its page key and kept for the site-wide checks. */
+function recordOf(page: RenderedPage): PageRecord {
+  const { html: _html, ...record } = page;
+  return record;
+}
+
+function renderHere(job: { source: string; page: PageSource }, setup: RenderSetup, engines: RenderEngines): RenderOutcome {
+  const content = renderContent({ ...job, config: setup.config, templates: setup.templates }, engines);
+  return { content, page: layoutPage(content, setup, engines.layoutLiquid) };
+}
+
+/**
+ * Starts the pool on the misses and hands results out by miss number, whatever order
+ * they finish in; a result is dropped as soon as it is taken.
+ */
+function startRendering(pool: RenderPool, setup: RenderSetup, jobs: ReadonlyArray<{ source: string; page: PageSource }>) {
+  const waiting = new Map<number, { resolve: (outcome: RenderOutcome) => void; reject: (error: unknown) => void }>();
+  const arrived = new Map<number, RenderOutcome>();
+  let failure: { error: unknown } | undefined;
+  const done = pool
+    .renderAll(setup, jobs, (miss, outcome) => {
+      const waiter = waiting.get(miss);
+      if (waiter) {
+        waiting.delete(miss);
+        waiter.resolve(outcome);
+      } else arrived.set(miss, outcome);
+    })
+    .catch((error: unknown) => {
+      failure = { error };
+      for (const waiter of waiting.values()) waiter.reject(error);
+      waiting.clear();
+    });
+  return {
+    done,
+    next(miss: number): Promise<RenderOutcome> {
+      const outcome = arrived.get(miss);
+      if (outcome) {
+        arrived.delete(miss);
+        return Promise.resolve(outcome);
+      }
+      if (failure) return Promise.reject(failure.error);
+      return new Promise((resolve, reject) => waiting.set(miss, { resolve, reject }));
+    },
+  };
 }

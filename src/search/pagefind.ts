@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Writer } from '../output/writer.ts';
 
@@ -12,41 +15,79 @@ export interface SearchIndexInput {
 /** Pagefind's own ready-made UIs: the theme has its own small one, so these are not shipped. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 
+/** Where the index goes in the output. */
+export const SEARCH_DIR = 'pagefind';
+/** Part of the search index's fingerprint: another Pagefind may index the same pages differently. */
+export const PAGEFIND_VERSION = installedVersion('pagefind');
+
+/** A package's version as installed (Pagefind exports no package.json, so it is found on the resolution paths). */
+function installedVersion(name: string): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths(name) ?? []) {
+    const file = path.join(dir, name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}
+
+export interface SearchIndexer {
+  /** Adds a page; pages must come in a fixed order (Pagefind's output depends on it). */
+  add(page: { file: string; url: string; html: string | undefined }): void;
+  /** Writes the index through the writer into `pagefind/`, and stops Pagefind. */
+  write(writer: Pick<Writer, 'write'>, fingerprint?: string): Promise<Diagnostic[]>;
+  /** Stops Pagefind without writing (the build failed). */
+  discard(): Promise<void>;
+}
+
 /**
- * Indexes the rendered pages with Pagefind, from memory, and writes the index through
- * the writer into `pagefind/`, so it lands in the staging folder (disk) or the map
- * (memory) with the rest of the site. Pagefind reads only `[data-pagefind-body]`,
- * which the theme puts on the article, so headers, sidebars and footers stay out.
+ * Starts a Pagefind index that pages are added to as they are rendered, so the build
+ * need not keep them. Pagefind reads only `[data-pagefind-body]`, which the theme puts
+ * on the article, so headers, sidebars and footers stay out.
  *
  * Pagefind runs as a child process shared by the whole Node process; it is closed at
  * the end so the process can exit, which means two builds must not index at once.
  */
-export async function writeSearchIndex(input: SearchIndexInput): Promise<Diagnostic[]> {
+export async function startSearchIndex(options: { base: string }): Promise<SearchIndexer> {
   const problems: Diagnostic[] = [];
   const fail = (file: string, message: string) => problems.push({ file, line: 1, column: 1, severity: 'error', message: `search index: ${message}`, rule: 'search/pagefind' });
   // Imported here, not at the top: Pagefind is ESM-only, and a site.config.ts loaded as
   // CommonJS that imports docsmith's API must not fail on it.
   const pagefind = await import('pagefind');
-  try {
-    const created = await pagefind.createIndex({});
-    if (!created.index) {
-      fail('pagefind', created.errors.join('; ') || 'Pagefind did not start');
+  const created = await pagefind.createIndex({});
+  const index = created.index;
+  if (!index) fail('pagefind', created.errors.join('; ') || 'Pagefind did not start');
+  const added: Array<Promise<void>> = [];
+  return {
+    add(page) {
+      if (!index || page.html === undefined) return;
+      added.push(index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content: page.html }).then((result) => {
+        for (const error of result.errors) fail(page.file, error);
+      }));
+    },
+    async write(writer, fingerprint) {
+      try {
+        if (!index) return problems;
+        await Promise.all(added);
+        const output = await index.getFiles();
+        for (const error of output.errors) fail('pagefind', error);
+        for (const file of output.files) {
+          if (!UNUSED.test(file.path)) writer.write(`${SEARCH_DIR}/${file.path}`, file.content, fingerprint);
+        }
+        await index.deleteIndex();
+      } finally {
+        await pagefind.close();
+      }
       return problems;
-    }
-    const index = created.index;
-    for (const page of input.pages) {
-      if (page.html === undefined) continue;
-      const added = await index.addHTMLFile({ url: encodeURI(input.base + page.url.slice(1)), content: page.html });
-      for (const error of added.errors) fail(page.file, error);
-    }
-    const output = await index.getFiles();
-    for (const error of output.errors) fail('pagefind', error);
-    for (const file of output.files) {
-      if (!UNUSED.test(file.path)) input.writer.write(`pagefind/${file.path}`, file.content);
-    }
-    await index.deleteIndex();
-  } finally {
-    await pagefind.close();
-  }
-  return problems;
+    },
+    async discard() {
+      await Promise.allSettled(added);
+      await pagefind.close();
+    },
+  };
+}
+
+/** Indexes pages already rendered (the dev server, after a rebuild). */
+export async function writeSearchIndex(input: SearchIndexInput): Promise<Diagnostic[]> {
+  const indexer = await startSearchIndex({ base: input.base });
+  for (const page of input.pages) indexer.add(page);
+  return indexer.write(input.writer);
 }

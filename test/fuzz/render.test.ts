@@ -10,7 +10,7 @@ import { MemoryWriter } from '../../src/output/writer.ts';
 import { createRenderEngines, type RenderEngines } from '../../src/render/engines.ts';
 import { splitFrontmatter } from '../../src/content/frontmatter.ts';
 import { normalizeSource } from '../../src/content/decode.ts';
-import { renderPage } from '../../src/render/page.ts';
+import { layoutPage, renderContent } from '../../src/render/page.ts';
 import { makeSite } from '../helpers.ts';
 import { pageName, pageSource } from './arbitraries.ts';
 
@@ -83,13 +83,14 @@ describe('renderPage on generated pages', () => {
     };
     fc.assert(
       fc.property(pageSource, (source) => {
-        const result = renderPage({ source, page, config, templates, nav: [] }, engines);
+        const content = renderContent({ source, page, config, templates }, engines);
+        const result = layoutPage(content, { config, templates, nav: [] }, engines.layoutLiquid);
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (result.html === undefined) expect(errors.length, 'a page without html must say why').toBeGreaterThan(0);
         else expect(errors, 'a page with errors must not have html').toEqual([]);
         expect(misplaced(result.diagnostics, (file) => (file === page.file ? lineCount(source) : templateLines(file)))).toEqual([]);
         // Whatever was generated, the raw-HTML policy holds in the page body.
-        expect(unsafeMarkup(result.content)).toEqual([]);
+        expect(unsafeMarkup(content.content)).toEqual([]);
       }),
       { numRuns: 150 },
     );

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
@@ -25,6 +25,77 @@ describe('DiskWriter', () => {
     writer.abort();
     expect(readdirSync(path.join(root, 'dist')).sort()).toEqual([OUTPUT_MARKER, 'old.html']);
     expect(readdirSync(root)).toEqual(['dist']);
+  });
+});
+
+describe('DiskWriter keeping files a previous build wrote', () => {
+  /** A site with an output folder written once through a writer that records what it wrote. */
+  function written(files: Record<string, string>) {
+    const root = makeSite({});
+    const out = path.join(root, 'dist');
+    const manifest = path.join(root, 'cache', 'output.json');
+    const first = new DiskWriter(out, { manifest });
+    for (const [file, content] of Object.entries(files)) first.write(file, content, `key-${content}`);
+    first.commit();
+    return { root, out, manifest, next: () => new DiskWriter(out, { manifest }) };
+  }
+  const inode = (file: string) => statSync(file).ino;
+
+  it('leaves the output folder as it is when every file is kept and none is gone', () => {
+    const { root, out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guide' });
+    const before = { dir: inode(out), page: inode(path.join(out, 'guide/index.html')) };
+    const writer = next();
+    expect(writer.keep('index.html', 'key-home')).toBe(true);
+    expect(writer.keep('guide/index.html', 'key-guide')).toBe(true);
+    writer.commit();
+    expect({ dir: inode(out), page: inode(path.join(out, 'guide/index.html')) }).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('keeps unchanged files and writes changed ones; a file no longer written is gone', () => {
+    const { out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guide', 'old/index.html': 'old' });
+    const writer = next();
+    expect(writer.keep('index.html', 'key-home')).toBe(true);
+    expect(writer.keep('guide/index.html', 'key-guide-2')).toBe(false);
+    writer.write('guide/index.html', 'guide 2', 'key-guide-2');
+    writer.commit();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('home');
+    expect(readFileSync(path.join(out, 'guide/index.html'), 'utf8')).toBe('guide 2');
+    expect(existsSync(path.join(out, 'old/index.html'))).toBe(false);
+    // And what it recorded serves the build after it.
+    const third = next();
+    expect(third.keep('guide/index.html', 'key-guide-2')).toBe(true);
+    expect(third.keep('index.html', 'key-home')).toBe(true);
+  });
+
+  it('writes again a file that was edited or deleted by hand, whatever the record says', () => {
+    const { out, next } = written({ 'a.html': 'aaa', 'b.html': 'bbb' });
+    writeFileSync(path.join(out, 'a.html'), 'edited by hand');
+    rmSync(path.join(out, 'b.html'));
+    const writer = next();
+    expect(writer.keep('a.html', 'key-aaa')).toBe(false);
+    expect(writer.keep('b.html', 'key-bbb')).toBe(false);
+  });
+
+  it('trusts no record that is damaged, or made for another output folder', () => {
+    const { root, out, manifest, next } = written({ 'a.html': 'aaa' });
+    writeFileSync(manifest, '{"version":1,"outDir":');
+    expect(next().keep('a.html', 'key-aaa')).toBe(false);
+    writeFileSync(manifest, JSON.stringify({ version: 1, outDir: path.join(root, 'elsewhere'), files: { 'a.html': ['key-aaa', 3, statSync(path.join(out, 'a.html')).mtimeMs] } }));
+    expect(next().keep('a.html', 'key-aaa')).toBe(false);
+  });
+
+  it('keeps a folder whole or not at all', () => {
+    const { out, next } = written({ 'pagefind/a.pf': 'x', 'pagefind/b.pf': 'y' });
+    // Written with per-file keys above; a folder is kept only when all share the fingerprint.
+    expect(next().keepFolder('pagefind', 'key-x')).toBe(false);
+    const writer = next();
+    writer.write('pagefind/a.pf', 'x', 'index-1');
+    writer.write('pagefind/b.pf', 'y', 'index-1');
+    writer.commit();
+    expect(next().keepFolder('pagefind', 'index-1')).toBe(true);
+    rmSync(path.join(out, 'pagefind/b.pf'));
+    expect(next().keepFolder('pagefind', 'index-1')).toBe(false);
   });
 });
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { DiskWriter, MemoryWriter } from '../../src/output/writer.ts';
-import { MemoryRenderCache } from '../../src/render/cache.ts';
+import { DiskRenderCache, MemoryRenderCache } from '../../src/render/cache.ts';
 import { makeSite } from '../helpers.ts';
 
 /**
@@ -136,8 +136,12 @@ describe('determinism', () => {
     const first = await build({ root, writer: cold, cache, search: false });
     expect(first.diagnostics).toEqual([]);
     expect(first.stats.rendered).toBe(11);
+    // A writer that holds nothing yet: pages are laid out again from the cached content.
     const warm = new MemoryWriter();
-    expect((await build({ root, writer: warm, cache, search: false })).stats).toMatchObject({ rendered: 0, laidOut: 0 });
+    expect((await build({ root, writer: warm, cache, search: false })).stats).toEqual({ rendered: 0, laidOut: 11, reused: 0 });
+    expect(contents(warm)).toEqual(contents(cold));
+    // The same writer again: it holds every page as it would be made, so none is made.
+    expect((await build({ root, writer: warm, cache, search: false })).stats).toEqual({ rendered: 0, laidOut: 0, reused: 11 });
     expect(contents(warm)).toEqual(contents(cold));
 
     // A new page changes every page's sidebar: cached content gets a fresh layout, and must
@@ -152,5 +156,40 @@ describe('determinism', () => {
     expect((await build({ root, writer: fresh, search: false })).diagnostics).toEqual([]);
     expect(contents(rewarmed)).toEqual(contents(fresh));
     expect(contents(fresh)['guide/page-0/index.html']).toContain('Added');
+  });
+
+  it('rebuilds on disk from the cache and the previous output: nothing changed writes nothing, one edit writes what it changes, and the bytes are those of a cold build', async () => {
+    const root = makeSite(siteFiles(8));
+    const out = path.join(root, 'dist');
+    const cacheDir = path.join(root, 'node_modules/.cache/docsmith');
+    const options = () => ({ root, writer: new DiskWriter(out, { manifest: path.join(cacheDir, 'output.json') }), cache: new DiskRenderCache(cacheDir) });
+    expect((await build(options())).stats).toEqual({ rendered: 9, laidOut: 0, reused: 0 });
+    const cold = snapshot(out);
+    expect(Object.keys(cold)).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'sitemap.xml']));
+
+    const folder = statSync(out).ino;
+    const again = await build(options());
+    expect(again.stats).toEqual({ rendered: 0, laidOut: 0, reused: 9 });
+    expect(again.pages.map((page) => page.url)).toHaveLength(9);
+    // Not even swapped: the folder is the one the first build made.
+    expect(statSync(out).ino).toBe(folder);
+    expect(snapshot(out)).toEqual(cold);
+
+    // A page edited, and another page's output damaged by hand: both are made again, the
+    // search index with them, and the result is what a build from nothing makes.
+    writeFileSync(path.join(root, 'content/guide/page-3.md'), '# Page 3, edited\n\n## Usage\n\nEdited text, [home](../index.md).\n');
+    writeFileSync(path.join(out, 'guide/page-5/index.html'), 'damaged');
+    const edited = await build(options());
+    expect(edited.stats).toEqual({ rendered: 1, laidOut: 8, reused: 0 });
+    const fresh = path.join(root, 'fresh');
+    await build({ root, writer: new DiskWriter(fresh) });
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+
+    // Without search, pages the output holds are kept even when another page's text changed
+    // (but not its title or order: every sidebar would change).
+    writeFileSync(path.join(root, 'content/guide/page-4.md'), '---\ntitle: Page 4\norder: 3\n---\n# Page 4\n\n## Usage\n\nEdited too, [home](../index.md).\n');
+    expect((await build({ ...options(), search: false })).stats).toEqual({ rendered: 1, laidOut: 0, reused: 8 });
+    await build({ root, writer: new DiskWriter(fresh), search: false });
+    expect(snapshot(out)).toEqual(snapshot(fresh));
   });
 });

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { THEME_DIR } from '../../src/build.ts';
+import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { MemoryWriter } from '../../src/output/writer.ts';
+import { loadTemplates } from '../../src/layout/templates.ts';
+import { createRenderEngines } from '../../src/render/engines.ts';
+import { renderContent } from '../../src/render/page.ts';
 import { buildInMemory, makeSite } from '../helpers.ts';
 
 /**
@@ -14,6 +19,13 @@ import { buildInMemory, makeSite } from '../helpers.ts';
 const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
 /** The line (1-based) of the first line of `source` that starts with `prefix`. */
 const lineOf = (source: string, prefix: string) => source.split('\n').findIndex((line) => line.startsWith(prefix)) + 1;
+
+/** A page body as rendered, also when the page failed (a build keeps no HTML of failed pages). */
+function bodyOf(source: string, metadata: Record<string, unknown>): string {
+  const templates = loadTemplates({ themeDir: THEME_DIR, siteRoot: makeSite({}) });
+  const page = { file: 'content/x.md', contentPath: 'x.md', url: '/x/', outputPath: 'x/index.html' };
+  return renderContent({ source, page, config: configSchema.parse({ metadata }), templates }, createRenderEngines(templates)).content;
+}
 
 /** Links every page from the home page, so no reachability warning joins the diagnostics. */
 function siteWith(pages: Record<string, string>, extra: Record<string, string> = {}) {
@@ -44,7 +56,7 @@ describe('nesting deep enough to overflow the markdown parser', () => {
     ]);
     expect(result.diagnostics[0]!.message).toMatch(/nests blockquotes or lists more than \d+ levels deep/);
     expect(result.written).toBe(false);
-    const html = Object.fromEntries(result.pages.map((page) => [page.file, page.html]));
+    const html = Object.fromEntries(result.html);
     for (const name of Object.keys(pages)) expect(html[`content/${name}.md`], name).toBeUndefined();
     expect(html['content/fine.md']).toContain('An ordinary page.');
     expect(html['content/index.md']).toContain('<h1 id="home">Home');
@@ -72,12 +84,12 @@ describe('a page that renders for longer than the time limit', () => {
     const started = performance.now();
     // The limit is generous for ordinary pages (a fresh worker's first page included) and
     // a small fraction of what the slow page needs.
-    const result = await build({ root, writer: new MemoryWriter(), workers: 1, pageTimeLimitMs: 1_500, search: false });
+    const result = await buildInMemory(root, { workers: 1, pageTimeLimitMs: 1_500, search: false });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.diagnostics).toEqual([
       { file: 'content/a-slow.md', line: 1, column: 1, severity: 'error', message: 'rendering took longer than 1.5 s and was stopped', rule: 'render/timeout' },
     ]);
-    const html = Object.fromEntries(result.pages.map((page) => [page.file, page.html]));
+    const html = Object.fromEntries(result.html);
     expect(html['content/a-slow.md']).toBeUndefined();
     expect(html['content/b-next.md']).toContain('Rendered after the slow one.');
     expect(html['content/fine.md']).toContain('An ordinary page.');
@@ -87,9 +99,9 @@ describe('a page that renders for longer than the time limit', () => {
   it('is stopped on a small site too: "auto" renders on a worker whenever a page needs rendering', async () => {
     const slow = `| a |\n|---|\n${'| x *y* [l](https://e.x) |\n'.repeat(60_000)}`;
     const root = siteWith({ slow });
-    const result = await build({ root, writer: new MemoryWriter(), workers: 'auto', pageTimeLimitMs: 1_500, search: false });
+    const result = await buildInMemory(root, { workers: 'auto', pageTimeLimitMs: 1_500, search: false });
     expect(result.diagnostics.map(where)).toEqual(['content/slow.md:1:1 render/timeout']);
-    expect(result.pages.find((page) => page.file === 'content/fine.md')!.html).toContain('An ordinary page.');
+    expect(result.html.get('content/fine.md')).toContain('An ordinary page.');
   });
 });
 
@@ -114,7 +126,7 @@ describe('templates that include themselves', () => {
       'templates/partials/pong.liquid:1:6 liquid/render: templates include each other 32 levels deep, which means a loop: "partials/ping" → "partials/pong" → "partials/ping"',
       'templates/partials/self.liquid:2:1 liquid/render: templates include each other 32 levels deep, which means a loop: "partials/self" → "partials/self"',
     ]);
-    const html = Object.fromEntries(result.pages.map((page) => [page.file, page.html]));
+    const html = Object.fromEntries(result.html);
     expect(html['content/direct.md']).toBeUndefined();
     expect(html['content/mutual.md']).toBeUndefined();
     expect(html['content/own-layout.md']).toBeUndefined();
@@ -153,11 +165,11 @@ describe('placeholders that reach for JavaScript internals or whole objects', ()
       expect.stringMatching(/^templates\/nosy\.liquid:4:7 liquid\/undefined-variable: undefined .*page\.constructor/),
       'templates/nosy.liquid:5:4 liquid/render: this placeholder is an object, not a value; name one of its keys',
     ]);
-    const pages = Object.fromEntries(result.pages.map((page) => [page.file, page]));
-    expect(pages['content/fine.md']!.html).toContain('a, b, first a, 2 items.');
-    for (const page of result.pages) {
-      expect(page.content).not.toContain('[object Object]');
-      expect(page.content).not.toMatch(/function Object|\[native code\]/);
+    expect(result.html.get('content/fine.md')).toContain('a, b, first a, 2 items.');
+    for (const name of ['proto', 'objects']) {
+      const body = bodyOf(readFileSync(path.join(root, `content/${name}.md`), 'utf8'), { list: ['a', 'b'] });
+      expect(body, name).not.toContain('[object Object]');
+      expect(body, name).not.toMatch(/function Object|\[native code\]/);
     }
   });
 
@@ -165,7 +177,7 @@ describe('placeholders that reach for JavaScript internals or whole objects', ()
   it('an object passed through a stringifying filter is an error, not "[object Object]"', async () => {
     const root = siteWith({ filtered: '# Filtered\n\n{{ page.metadata | join }} {{ "" | append: page.metadata }}\n' }, { 'site.config.ts': "export default { metadata: { a: 'b' } };\n" });
     const result = await buildInMemory(root);
-    expect(result.pages.find((page) => page.file === 'content/filtered.md')!.content).not.toContain('[object Object]');
+    expect(bodyOf(readFileSync(path.join(root, 'content/filtered.md'), 'utf8'), { a: 'b' })).not.toContain('[object Object]');
     expect(result.diagnostics.map(where)).toEqual(['content/filtered.md:3:1 liquid/render', 'content/filtered.md:3:28 liquid/render']);
   });
 });

@@ -2,13 +2,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { createRenderEngines } from '../../src/render/engines.ts';
 import { renderPage } from '../../src/render/page.ts';
-import { RenderPool } from '../../src/render/pool.ts';
+import { RenderPool, type RenderJob, type RenderOutcome } from '../../src/render/pool.ts';
 import type { TemplateSet } from '../../src/layout/templates.ts';
 
 const templates: TemplateSet = { sources: { 'layout.liquid': '<title>{{ page.title }}</title>{{ content | raw }}' }, files: {}, assets: {} };
 const setup = { config: { ...defaultConfig, metadata: { v: '1.0' } }, templates, nav: [] };
 const page = (name: string) => ({ file: `content/${name}.md`, contentPath: `${name}.md`, url: `/${name}/`, outputPath: `${name}/index.html` });
 const pools: RenderPool[] = [];
+/** Results by job, however they arrived. */
+async function renderAllOn(pool: RenderPool, jobs: RenderJob[]): Promise<RenderOutcome[]> {
+  const results: RenderOutcome[] = [];
+  await pool.renderAll(setup, jobs, (index, outcome) => (results[index] = outcome));
+  return results;
+}
 afterAll(async () => {
   await Promise.all(pools.map((pool) => pool.close()));
 });
@@ -18,7 +24,7 @@ describe('RenderPool', () => {
     const pool = new RenderPool({ size: 2 });
     pools.push(pool);
     const jobs = ['a', 'b', 'c'].map((name) => ({ page: page(name), source: `# ${name} {{ page.metadata.v }}\n\n[x](./a.md)\n` }));
-    const results = await pool.renderAll(setup, jobs);
+    const results = await renderAllOn(pool, jobs);
     const engines = createRenderEngines(templates);
     expect(results.map((r) => r.page)).toEqual(jobs.map((job) => renderPage({ ...job, ...setup }, engines)));
   });
@@ -29,7 +35,7 @@ describe('RenderPool', () => {
     pools.push(pool);
     // A very large table: several seconds of work on any machine.
     const slow = `| a |\n|---|\n${'| x |\n'.repeat(300_000)}`;
-    const results = await pool.renderAll(setup, [{ page: page('slow'), source: slow }, { page: page('after'), source: '# After' }]);
+    const results = await renderAllOn(pool, [{ page: page('slow'), source: slow }, { page: page('after'), source: '# After' }]);
     expect(results[0]!.page.diagnostics).toEqual([
       { file: 'content/slow.md', line: 1, column: 1, severity: 'error', message: 'rendering took longer than 1 s and was stopped', rule: 'render/timeout' },
     ]);
