@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 /** GitHub's alert types and the titles they show. */
 export const ALERT_TITLES = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' } as const;
@@ -12,7 +12,7 @@ const MARKER = /^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
  */
 export function rehypeAlerts() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'blockquote') return;
       const first = node.children.find((child): child is Element => child.type === 'element');
       const text = first?.tagName === 'p' ? first.children[0] : undefined;

@@ -1,12 +1,12 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 /** An image without alt text is invisible to screen-reader users: a warning at the image. */
 export function rehypeCheckImages() {
   return (tree: Root, file: VFile) => {
     const page = file.data.page!;
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'img') return;
       const alt = node.properties.alt;
       if (typeof alt === 'string' && alt.trim() !== '') return;

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 import { codeMeta, preCode } from './code-meta.ts';
 
 /**
@@ -14,15 +14,18 @@ import { codeMeta, preCode } from './code-meta.ts';
  */
 export function rehypeCodeGroups() {
   return (tree: Root) => {
-    visit(tree, (node) => {
-      if (node.type !== 'root' && node.type !== 'element') return undefined;
+    regroup(tree);
+    visitElements(tree, (node) => {
       // A panel holds a tabbed fence already grouped: do not group it again.
-      if (node.type === 'element' && node.tagName === 'div' && node.properties.dataTab !== undefined) return 'skip';
-      if (!node.children.some((child) => tabOf(child) !== undefined)) return undefined;
-      node.children = groupRuns(node.children) as typeof node.children;
+      if (node.tagName === 'div' && node.properties.dataTab !== undefined) return 'skip';
+      regroup(node);
       return undefined;
     });
   };
+}
+
+function regroup(node: Root | Element): void {
+  if (node.children.some((child) => tabOf(child) !== undefined)) node.children = groupRuns(node.children) as typeof node.children;
 }
 
 function tabOf(node: RootContent | ElementContent): { label: string; group: string } | undefined {

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 const HEADING = /^h([1-6])$/;
 
@@ -12,7 +12,7 @@ const HEADING = /^h([1-6])$/;
 export function rehypeCollectAnchors() {
   return (tree: Root, file: VFile) => {
     const page = file.data.page!;
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       const id = typeof node.properties.id === 'string' ? node.properties.id : '';
       if (id) page.anchors.push(id);
       const match = HEADING.exec(node.tagName);

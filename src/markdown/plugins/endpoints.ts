@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$/;
 
@@ -11,7 +11,7 @@ const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$/;
  */
 export function rehypeEndpoints() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName !== 'pre' && index !== undefined) {
         const match = ENDPOINT.exec(toString(node).trim());
         if (!match) return;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 /**
  * Adds a `#` link to every h2–h6 that has an id, so readers can copy a link to a section.
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (!/^h[2-6]$/.test(node.tagName)) return;
       const id = node.properties.id;
       if (typeof id !== 'string' || id === '') return;

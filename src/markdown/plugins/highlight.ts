@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 import { codeLanguage, preCode } from './code-meta.ts';
 
 /** The languages highlighted at build time; others are shown as plain text. */
@@ -33,9 +33,9 @@ export function rehypeHighlight(options: HighlightOptions = {}) {
   const { highlighter } = options;
   const loaded = new Set(highlighter?.getLoadedLanguages() ?? []);
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       const code = preCode(node);
-      if (!code || parent === undefined || index === undefined) return;
+      if (!code) return;
       const language = codeLanguage(code);
       const text = toString(code).replace(/\n$/, '');
       let pre: Element = node;

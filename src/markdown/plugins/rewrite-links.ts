@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 import { pageUrl } from '../../content/discover.ts';
 import type { CollectedLink } from '../page-data.ts';
 
@@ -15,7 +15,7 @@ const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 export function rehypeRewriteLinks() {
   return (tree: Root, file: VFile) => {
     const page = file.data.page!;
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
       const value = attribute && node.properties[attribute];
       if (typeof value !== 'string' || value === '') return;

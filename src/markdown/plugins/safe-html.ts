@@ -2,7 +2,7 @@ import type { Element, Nodes, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { containsType, visitElements } from '../walk.ts';
 
 /**
  * The raw HTML policy: writers may use HTML in markdown (`<kbd>`, `<details>`,
@@ -39,14 +39,10 @@ export function isUnsafeUrl(url: string): boolean {
 export function rehypeSafeHtml() {
   return (tree: Root, file: VFile): Root => {
     const page = file.data.page!;
-    let hasRaw = false;
-    visit(tree, 'raw', () => {
-      hasRaw = true;
-      return false;
-    });
+    const hasRaw = containsType(tree, 'raw');
     const parsed = hasRaw ? (raw(tree, { file }) as Root) : tree;
 
-    visit(parsed, 'element', (node: Element) => {
+    visitElements(parsed, (node) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
         if (typeof value !== 'string' || !isUnsafeUrl(value)) continue;
@@ -64,12 +60,12 @@ export function rehypeSafeHtml() {
     if (!hasRaw) return parsed;
     // The sanitiser rebuilds the tree without `data`, where remark-rehype keeps the fence
     // meta that code groups read: park it in an allowed attribute and restore it after.
-    visit(parsed, 'element', (node: Element) => {
+    visitElements(parsed, (node) => {
       const meta = (node.data as { meta?: unknown } | undefined)?.meta;
       if (node.tagName === 'code' && typeof meta === 'string') node.properties[FENCE_META] = meta;
     });
     const clean = sanitize(parsed as Nodes, schema) as Root;
-    visit(clean, 'element', (node: Element) => {
+    visitElements(clean, (node) => {
       const meta = node.properties[FENCE_META];
       if (typeof meta !== 'string') return;
       node.data = { ...node.data, meta };

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '../walk.ts';
 
 /**
  * Wraps each table in a horizontally scrolling region, so a wide table scrolls on a
@@ -9,8 +9,8 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeScrollTables() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'table' || parent === undefined || index === undefined) return;
+    visitElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'table') return;
       const ids = headingTrail(parent.children.slice(0, index));
       const name = ids.length > 0 ? { ariaLabelledBy: ids } : { ariaLabel: 'Table' };
       parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ...name }, children: [node] };
