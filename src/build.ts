@@ -6,6 +6,7 @@ import type { Liquid } from 'liquidjs';
 import type { Highlighter } from 'shiki';
 import { checkLinks } from './checks/links.ts';
 import { checkUnusedMetadata } from './checks/metadata.ts';
+import { LinkIndex } from './checks/link-index.ts';
 import { checkReachable } from './checks/reachable.ts';
 import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
@@ -107,8 +108,9 @@ export class BuildSession {
   private theme: LoadedTheme | undefined;
   private readonly sources: PageSources;
   private readonly keys = new RenderKeys();
+  private readonly links = new LinkIndex();
   /** The last run's content listing, reused while no file was added or removed. */
-  private discovery: (ReturnType<typeof discoverContent> & { files: Set<string> }) | undefined;
+  private discovery: (ReturnType<typeof discoverContent> & { files: Set<string>; assetPaths: Set<string> }) | undefined;
   /**
    * What the whole site shares, reused while no page header, the config or the theme
    * changed: then workers keep their setup and per-sidebar work is not redone.
@@ -148,7 +150,7 @@ export class BuildSession {
 
     this.discovery ??= (() => {
       const found = discoverContent(root);
-      return { ...found, files: new Set([...found.pages, ...found.assets].map((source) => source.file)) };
+      return { ...found, files: new Set([...found.pages, ...found.assets].map((source) => source.file)), assetPaths: new Set(found.assets.map((asset) => asset.outputPath)) };
     })();
     const discovery = this.discovery;
     const diagnostics: Diagnostic[] = [...discovery.diagnostics];
@@ -162,7 +164,7 @@ export class BuildSession {
       const source = this.sources.known(page.file)!;
       const header = headers[i]!;
       const contentKey = this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes));
-      jobs.push({ page, source, contentKey, pageKey: this.keys.page(page.file, contentKey, theme.hasher.hash([`${header.layout}.liquid`]), navHash) });
+      jobs.push({ page, source, contentKey, pageKey: this.keys.page(page.file, contentKey, theme.hasher.layout(header.layout), navHash) });
     });
     // The search index is one piece made from every page: kept whole when no page changed.
     const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...jobs.map((job) => job.pageKey));
@@ -178,12 +180,12 @@ export class BuildSession {
       reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
       // Written as they come (into staging: nothing is visible before commit), so the
       // build never holds the whole site's HTML.
-      onPage: (page, job, reused) => {
-        if (!reused && page.html !== undefined) {
-          writer.write(page.outputPath, page.html, job.pageKey);
-          search?.add(page);
+      onPage: (record, html, job, reused) => {
+        if (!reused && html !== undefined) {
+          writer.write(record.outputPath, html, job.pageKey);
+          search?.add({ file: record.file, url: record.url, html });
         }
-        this.options.onPage?.(page);
+        this.options.onPage?.({ ...record, html });
       },
       onProgress: this.options.onProgress,
     });
@@ -192,11 +194,11 @@ export class BuildSession {
 
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
-    diagnostics.push(...checkLinks({ pages, assets: new Set(discovery.assets.map((a) => a.outputPath)), severity: config.brokenLinks }));
+    diagnostics.push(...checkLinks({ pages, assets: discovery.assetPaths, severity: config.brokenLinks }, this.links));
     const used = new Set(theme.used);
     for (const page of pages) for (const placeholder of page.placeholders) used.add(placeholder);
     diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource }));
-    diagnostics.push(...checkReachable({ pages, sidebar: nav }));
+    diagnostics.push(...checkReachable({ pages, sidebar: nav }, this.links));
 
     if (hasErrors(diagnostics)) await search?.discard();
     else {

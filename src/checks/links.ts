@@ -1,9 +1,10 @@
 import leven from 'leven';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
-import type { RenderedPage } from '../render/page.ts';
+import type { PageRecord } from '../render/page.ts';
+import { LinkIndex } from './link-index.ts';
 
 export interface LinkCheckInput {
-  pages: ReadonlyArray<Pick<RenderedPage, 'file' | 'url' | 'anchors' | 'links'>>;
+  pages: ReadonlyArray<Pick<PageRecord, 'file' | 'url' | 'anchors' | 'links'>>;
   /** Output paths of the files copied from content/ (`images/flow.png`). */
   assets: ReadonlySet<string>;
   severity: Severity;
@@ -12,32 +13,61 @@ export interface LinkCheckInput {
 /**
  * Checks every internal link and #anchor against the whole page set. Runs after all
  * pages are rendered, because a link's target is usually another page.
+ *
+ * With a `LinkIndex` kept between runs (the dev server), a page whose links and whose
+ * targets' anchors are the same arrays as last time gets last time's answer.
  */
-export function checkLinks(input: LinkCheckInput): Diagnostic[] {
-  const anchorsByUrl = new Map(input.pages.map((page) => [page.url, anchorSet(page.anchors)]));
+export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diagnostic[] {
+  index.update(input.pages);
+  const anchorLists = input.pages.map((page) => page.anchors);
   const diagnostics: Diagnostic[] = [];
-  const report = (page: { file: string }, link: { line: number; column: number }, message: string, rule: string) =>
-    diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
-
   for (const page of input.pages) {
-    for (const link of page.links) {
-      if (link.kind === 'external') continue;
-      if (link.kind === 'asset') {
-        if (input.assets.has(link.target)) continue;
-        if (link.element === 'img') report(page, link, `image "${link.written}" does not exist`, 'images/missing');
-        else report(page, link, `link to a missing file "${link.written}"`, 'links/missing-file');
-        continue;
-      }
-      const anchors = anchorsByUrl.get(link.target);
-      if (!anchors) {
-        const hint = suggest(link.target, [...anchorsByUrl.keys()]);
-        report(page, link, `link to a missing page "${link.written}"${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-page');
-      } else if (link.anchor && !anchors.has(link.anchor)) {
-        const hint = suggest(link.anchor, [...anchors]);
-        report(page, link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
-      }
+    const targets = index.targetsOf(page.links);
+    const known = checked.get(page.links);
+    if (known && known.index === index && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, targets, anchorLists)) {
+      diagnostics.push(...known.diagnostics);
+      continue;
     }
+    const found = checkPage(page, targets, anchorLists, index, input);
+    checked.set(page.links, { index, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found });
+    diagnostics.push(...found);
   }
+  return diagnostics;
+}
+
+/** Last answers by a page's link array, with the anchor arrays of its targets then. */
+const checked = new WeakMap<object, { index: LinkIndex; severity: Severity; assets: ReadonlySet<string>; anchors: Array<readonly string[] | undefined>; diagnostics: Diagnostic[] }>();
+
+function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>): boolean {
+  if (known.length !== targets.length) return false;
+  for (let i = 0; i < targets.length; i++) if (known[i] !== (targets[i] === -1 ? undefined : anchorLists[targets[i]!])) return false;
+  return true;
+}
+
+function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, index: LinkIndex, input: LinkCheckInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (link: { line: number; column: number }, message: string, rule: string) =>
+    diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
+  page.links.forEach((link, i) => {
+    if (link.kind === 'external') return;
+    if (link.kind === 'asset') {
+      if (input.assets.has(link.target)) return;
+      if (link.element === 'img') report(link, `image "${link.written}" does not exist`, 'images/missing');
+      else report(link, `link to a missing file "${link.written}"`, 'links/missing-file');
+      return;
+    }
+    const target = targets[i]!;
+    if (target === -1) {
+      const hint = suggest(link.target, index.pageUrls);
+      report(link, `link to a missing page "${link.written}"${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-page');
+      return;
+    }
+    const anchors = anchorSet(anchorLists[target]!);
+    if (link.anchor && !anchors.has(link.anchor)) {
+      const hint = suggest(link.anchor, [...anchors]);
+      report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
+    }
+  });
   return diagnostics;
 }
 
@@ -49,7 +79,7 @@ function anchorSet(anchors: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-function suggest(wanted: string, candidates: string[]): string | undefined {
+function suggest(wanted: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { siteReadingOrder } from '../nav/page-nav.ts';
 import type { NavItem } from '../nav/sidebar.ts';
+import { LinkIndex } from './link-index.ts';
 
 export interface ReachableInput {
   pages: ReadonlyArray<{ file: string; url: string; links: ReadonlyArray<{ kind: string; target: string }> }>;
@@ -12,18 +13,18 @@ export interface ReachableInput {
  * be found by search or by luck: a warning, since it may be deliberate (a landing page
  * for a campaign). The home page always counts as reachable.
  */
-export function checkReachable(input: ReachableInput): Diagnostic[] {
-  const byUrl = new Map(input.pages.map((page) => [page.url, page]));
-  const reached = new Set<string>();
-  const queue = ['/', ...siteReadingOrder(input.sidebar).map((item) => item.url)].filter((url) => byUrl.has(url));
+export function checkReachable(input: ReachableInput, index = new LinkIndex()): Diagnostic[] {
+  index.update(input.pages);
+  const reached = new Uint8Array(input.pages.length);
+  const queue = ['/', ...siteReadingOrder(input.sidebar).map((item) => item.url)].flatMap((url) => index.pageOf(url) ?? []);
   while (queue.length > 0) {
-    const url = queue.pop()!;
-    if (reached.has(url)) continue;
-    reached.add(url);
-    for (const link of byUrl.get(url)!.links) if (link.kind === 'page' && byUrl.has(link.target) && !reached.has(link.target)) queue.push(link.target);
+    const page = queue.pop()!;
+    if (reached[page]) continue;
+    reached[page] = 1;
+    for (const target of index.targetsOf(input.pages[page]!.links)) if (target !== -1 && !reached[target]) queue.push(target);
   }
   return input.pages
-    .filter((page) => !reached.has(page.url))
+    .filter((_, page) => !reached[page])
     .map((page) => ({
       file: page.file,
       line: 1,

@@ -5,26 +5,28 @@ import { hashOf } from './cache.ts';
  * more than the rebuild itself.
  */
 export class RenderKeys {
-  private readonly contents = new Map<string, { source: string; inputs: string; key: string }>();
-  private readonly pages = new Map<string, { inputs: string; key: string }>();
+  private readonly contents = new Map<string, { source: string; inputs: string[]; key: string }>();
+  private readonly pages = new Map<string, { inputs: string[]; key: string }>();
 
   /** Hash of what a page's content depends on: its source and the given inputs. */
   content(file: string, source: string, ...inputs: string[]): string {
-    const id = inputs.join('\n');
     const known = this.contents.get(file);
-    if (known && known.source === source && known.inputs === id) return known.key;
+    if (known && known.source === source && sameStrings(known.inputs, inputs)) return known.key;
     const key = hashOf('content', ...inputs, file, source);
-    this.contents.set(file, { source, inputs: id, key });
+    this.contents.set(file, { source, inputs, key });
     return key;
   }
 
   /** Hash of what a whole page depends on: its content key and the given inputs. */
   page(file: string, ...inputs: string[]): string {
-    const id = inputs.join('\n');
     const known = this.pages.get(file);
-    if (known?.inputs === id) return known.key;
+    if (known && sameStrings(known.inputs, inputs)) return known.key;
     const key = hashOf('page', ...inputs);
-    this.pages.set(file, { inputs: id, key });
+    this.pages.set(file, { inputs, key });
     return key;
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }

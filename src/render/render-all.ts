@@ -31,9 +31,10 @@ export interface RenderAllInput {
   reuse?: ((job: PageJob) => boolean) | undefined;
   /**
    * Receives every page, in job order (what makes the search index the same whatever the
-   * workers' timing): with its HTML, or without when `reused`. Nothing keeps the HTML after.
+   * workers' timing): its record and HTML (none when it failed, or when `reused`).
+   * Nothing keeps the HTML after.
    */
-  onPage: (page: RenderedPage, job: PageJob, reused: boolean) => void;
+  onPage: (record: PageRecord, html: string | undefined, job: PageJob, reused: boolean) => void;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -86,7 +87,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       if (plan.kind === 'reuse') {
         counts.reused++;
         pages[index] = plan.record;
-        input.onPage({ ...plan.record, html: undefined }, job, true);
+        input.onPage(plan.record, undefined, job, true);
         input.onProgress?.(index + 1, jobs.length);
         continue;
       }
@@ -103,7 +104,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
         }
       }
       pages[index] = recordOf(page);
-      input.onPage(page, job, false);
+      input.onPage(pages[index], page.html, job, false);
       input.onProgress?.(index + 1, jobs.length);
     }
   } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LinkIndex } from '../../src/checks/link-index.ts';
 import { checkLinks } from '../../src/checks/links.ts';
 
 const page = (url: string, anchors: string[], links: Array<{ target: string; anchor?: string; kind?: 'page' | 'asset' | 'external' }>) => ({
@@ -20,5 +21,20 @@ describe('checkLinks', () => {
       { file: 'content/index.md', line: 1, column: 1, severity: 'warning', message: 'link to a missing page "/b/"; did you mean "/a/"?', rule: 'links/missing-page' },
       { file: 'content/index.md', line: 2, column: 1, severity: 'warning', message: 'link to a missing anchor "#nope" in "/a/"', rule: 'links/missing-anchor' },
     ]);
+  });
+
+  it('kept between rebuilds, answers again for unchanged pages and notices a target that lost its anchor or was removed', () => {
+    const index = new LinkIndex();
+    const assets = new Set<string>();
+    const home = page('/', [], [{ target: '/a/', anchor: 'usage' }]);
+    const a = page('/a/', ['usage'], []);
+    const check = (pages: ReturnType<typeof page>[]) => checkLinks({ pages, assets, severity: 'error' }, index).map((d) => d.message);
+    expect(check([home, a])).toEqual([]);
+    expect(check([home, a])).toEqual([]);
+    // /a/ re-rendered without the heading: the unchanged home page is checked again.
+    const edited = page('/a/', ['other'], []);
+    expect(check([home, edited])).toEqual(['link to a missing anchor "#usage" in "/a/"']);
+    expect(check([home, a])).toEqual([]);
+    expect(check([home])).toEqual(['link to a missing page "/a/"; did you mean "/"?']);
   });
 });
