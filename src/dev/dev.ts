@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarize } from '../diagnostics/report.ts';
 import { MemoryWriter } from '../output/writer.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { writeSearchIndex } from '../search/pagefind.ts';
+import { writeSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { DevServer } from './server.ts';
 import { watchSite } from './watch.ts';
 
@@ -51,18 +51,37 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   let closed = false;
   let searchQueue: Promise<void> = Promise.resolve();
   let searchTimer: NodeJS.Timeout | undefined;
+  /** The indexing under way, if any: a save cancels it, so it never slows the rebuild the writer waits for. */
+  let indexing: { indexer: SearchIndexer | undefined; cancelled: boolean } | undefined;
   const indexSearch = (result: BuildResult) => {
     clearTimeout(searchTimer);
     if (closed) return;
     searchTimer = setTimeout(() => {
       // Pagefind is one process per Node process: indexing runs one at a time.
       searchQueue = searchQueue.then(async () => {
-        const next = new Map<string, Uint8Array>();
-        const pages = result.pages.map((page) => ({ ...page, html: writer.text(page.outputPath) }));
-        await writeSearchIndex({ pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } });
-        searchFiles = next;
+        const run: { indexer: SearchIndexer | undefined; cancelled: boolean } = { indexer: undefined, cancelled: false };
+        indexing = run;
+        try {
+          const next = new Map<string, Uint8Array>();
+          const pages = result.pages.map((page) => ({ ...page, html: writer.text(page.outputPath) }));
+          await writeSearchIndex({ pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } }, (indexer) => {
+            run.indexer = indexer;
+            if (run.cancelled) void indexer.cancel();
+          });
+          if (!run.cancelled) searchFiles = next;
+        } catch (error) {
+          if (!run.cancelled) throw error;
+        } finally {
+          if (indexing === run) indexing = undefined;
+        }
       }).catch((error: unknown) => log(`search index failed: ${String(error)}`));
     }, 300);
+  };
+  const cancelIndexing = async () => {
+    clearTimeout(searchTimer);
+    if (!indexing) return;
+    indexing.cancelled = true;
+    await indexing.indexer?.cancel();
   };
 
   const waiters: Array<(result: BuildResult) => void> = [];
@@ -104,6 +123,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
 
   const build = async (files: string[]) => {
     const started = performance.now();
+    // The index in the making is stale now, and would take CPU from this rebuild.
+    await cancelIndexing();
     session.invalidate(files);
     report(await run(), started);
   };
@@ -113,7 +134,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const shutdown = async () => {
     closed = true;
     await watcher.close();
-    clearTimeout(searchTimer);
+    await cancelIndexing();
     await searchQueue;
     await server.close();
     await session.close();

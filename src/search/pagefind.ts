@@ -36,6 +36,8 @@ export interface SearchIndexer {
   write(writer: Pick<Writer, 'write'>, fingerprint?: string): Promise<Diagnostic[]>;
   /** Stops Pagefind without writing (the build failed). */
   discard(): Promise<void>;
+  /** Stops Pagefind at once, mid-indexing (the dev server, when a save makes the index stale): `write` then rejects. */
+  cancel(): Promise<void>;
 }
 
 /**
@@ -55,18 +57,25 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) fail('pagefind', created.errors.join('; ') || 'Pagefind did not start');
-  const added: Array<Promise<void>> = [];
+  // One page in flight at a time: sending a page to Pagefind encodes it on this thread,
+  // and thousands at once would block it for seconds (and hold them all in memory).
+  let queue: Promise<void> = Promise.resolve();
+  const settled = () => queue.catch(() => {});
   return {
     add(page) {
-      if (!index || page.html === undefined) return;
-      added.push(index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content: page.html }).then((result) => {
+      const html = page.html;
+      if (!index || html === undefined) return;
+      queue = queue.then(async () => {
+        const result = await index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content: html });
         for (const error of result.errors) fail(page.file, error);
-      }));
+      });
+      // Handled here so a cancelled index (its request fails) is never an unhandled rejection; `write` still sees the failure.
+      void settled();
     },
     async write(writer, fingerprint) {
       try {
         if (!index) return problems;
-        await Promise.all(added);
+        await queue;
         const output = await index.getFiles();
         for (const error of output.errors) fail('pagefind', error);
         for (const file of output.files) {
@@ -79,15 +88,21 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
       return problems;
     },
     async discard() {
-      await Promise.allSettled(added);
+      await settled();
       await pagefind.close();
+    },
+    async cancel() {
+      // Closing kills the Pagefind process and fails the request it had not answered yet.
+      await pagefind.close();
+      await settled();
     },
   };
 }
 
-/** Indexes pages already rendered (the dev server, after a rebuild). */
-export async function writeSearchIndex(input: SearchIndexInput): Promise<Diagnostic[]> {
+/** Indexes pages already rendered (the dev server, after a rebuild); `started` receives the indexer, to cancel it. */
+export async function writeSearchIndex(input: SearchIndexInput, started?: (indexer: SearchIndexer) => void): Promise<Diagnostic[]> {
   const indexer = await startSearchIndex({ base: input.base });
+  started?.(indexer);
   for (const page of input.pages) indexer.add(page);
   return indexer.write(input.writer);
 }

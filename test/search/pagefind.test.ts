@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryWriter } from '../../src/output/writer.ts';
-import { writeSearchIndex } from '../../src/search/pagefind.ts';
+import { startSearchIndex, writeSearchIndex } from '../../src/search/pagefind.ts';
 
 const html = (title: string, body: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Sidebar words</nav><article data-pagefind-body><h1>${title}</h1><p>${body}</p></article></body></html>`;
 
@@ -28,5 +28,17 @@ describe('writeSearchIndex', () => {
     const fragments = files.filter((file) => file.startsWith('pagefind/fragment/')).map((file) => gunzipSync(writer.files.get(file) as Uint8Array).toString('utf8'));
     expect(fragments.some((text) => text.includes('"url":"/docs/api/users/"') && text.includes('email'))).toBe(true);
     expect(fragments.join('')).not.toContain('Sidebar words');
+  });
+
+  it('can be cancelled mid-indexing (a save in the dev server): writing fails, nothing is left unhandled, and the next index works', async () => {
+    const indexer = await startSearchIndex({ base: '/' });
+    for (let i = 0; i < 200; i++) indexer.add({ file: `content/p${i}.md`, url: `/p${i}/`, html: html(`Page ${i}`, 'Some words to index. '.repeat(50)) });
+    const writing = indexer.write(new MemoryWriter());
+    await indexer.cancel();
+    await expect(writing).rejects.toThrow();
+    const writer = new MemoryWriter();
+    expect(await writeSearchIndex({ pages: [{ file: 'content/index.md', url: '/', html: html('Home', 'Welcome') }], base: '/', writer })).toEqual([]);
+    writer.commit();
+    expect(writer.files.has('pagefind/pagefind.js')).toBe(true);
   });
 });
