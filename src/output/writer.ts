@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FolderMaker } from './folders.ts';
 import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
 
 export { OUTPUT_MARKER } from './guard.ts';
@@ -127,6 +128,7 @@ export class DiskWriter implements Writer {
   private readonly previous: Map<string, [string, number, number]>;
   private readonly written = new Map<string, string>();
   private readonly kept = new Set<string>();
+  private readonly folders = new FolderMaker();
 
   /** Throws, before touching anything, when `outDir` exists and is not this generator's output. */
   constructor(outDir: string, options: DiskWriterOptions = {}) {
@@ -144,7 +146,7 @@ export class DiskWriter implements Writer {
   write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
     if (this.keep(file, fingerprint)) return;
     const target = path.join(this.staging, file);
-    mkdirSync(path.dirname(target), { recursive: true });
+    this.folders.make(path.dirname(target));
     writeFileSync(target, content);
     this.written.set(file, fingerprint);
   }
@@ -179,7 +181,11 @@ export class DiskWriter implements Writer {
       this.abort();
       return;
     }
-    for (const file of this.kept) linkInto(path.join(this.outDir, file), path.join(this.staging, file));
+    for (const file of this.kept) {
+      const target = path.join(this.staging, file);
+      this.folders.make(path.dirname(target));
+      linkInto(path.join(this.outDir, file), target);
+    }
     const previous = `${this.staging}${PREVIOUS_SUFFIX}`;
     const hadOutput = existsSync(this.outDir);
     if (hadOutput) renameSync(this.outDir, previous);
@@ -229,7 +235,6 @@ function readManifest(file: string | undefined, outDir: string): Map<string, [st
 
 /** A hard link (no copy) from the old output into the new one; a copy where links are not possible. */
 function linkInto(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
   try {
     linkSync(from, to);
   } catch {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { FolderMaker } from '../output/folders.ts';
 import path from 'node:path';
 
 /** A hash of several strings, unambiguous about where one ends and the next begins. */
@@ -35,6 +36,7 @@ export class MemoryRenderCache implements RenderCache {
  * entry is ignored and rendered again, never trusted.
  */
 export class DiskRenderCache implements RenderCache {
+  private readonly folders = new FolderMaker();
   constructor(private readonly dir: string) {}
 
   get<T>(key: string): T | undefined {
@@ -60,7 +62,7 @@ export class DiskRenderCache implements RenderCache {
   set(key: string, value: unknown): void {
     const body = JSON.stringify(value);
     const file = this.fileFor(key);
-    mkdirSync(path.dirname(file), { recursive: true });
+    this.folders.make(path.dirname(file));
     // Write then rename: a reader never sees half an entry, even if this process dies.
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${key}\n${checksum(body)}\n${body}`);
