@@ -25,7 +25,7 @@ import type { RenderEngines } from './render/engines.ts';
 import type { PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
-import { renderAll, type PageJob } from './render/render-all.ts';
+import { renderAll, type PageJob, type RenderAllResult } from './render/render-all.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
@@ -169,26 +169,32 @@ export class BuildSession {
     // The search index is one piece made from every page: kept whole when no page changed.
     const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...jobs.map((job) => job.pageKey));
     const search = searchKey === undefined || writer.keepFolder(SEARCH_DIR, searchKey) ? undefined : await startSearchIndex({ base: config.base });
-    const result = await renderAll({
-      jobs,
-      setup,
-      cache: this.options.cache,
-      pool: (misses) => this.poolFor(misses),
-      engines: () => this.engines(),
-      layoutLiquid: theme.layoutLiquid,
-      // A new search index reads every page's HTML, so none can be skipped then.
-      reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
-      // Written as they come (into staging: nothing is visible before commit), so the
-      // build never holds the whole site's HTML.
-      onPage: (record, html, job, reused) => {
-        if (!reused && html !== undefined) {
-          writer.write(record.outputPath, html, job.pageKey);
-          search?.add({ file: record.file, url: record.url, html });
-        }
-        this.options.onPage?.({ ...record, html });
-      },
-      onProgress: this.options.onProgress,
-    });
+    let result: RenderAllResult;
+    try {
+      result = await renderAll({
+        jobs,
+        setup,
+        cache: this.options.cache,
+        pool: (misses) => this.poolFor(misses),
+        engines: () => this.engines(),
+        layoutLiquid: theme.layoutLiquid,
+        // A new search index reads every page's HTML, so none can be skipped then.
+        reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
+        // Written as they come (into staging: nothing is visible before commit), so the
+        // build never holds the whole site's HTML.
+        onPage: (record, html, job, reused) => {
+          if (!reused && html !== undefined) {
+            writer.write(record.outputPath, html, job.pageKey);
+            search?.add({ file: record.file, url: record.url, html });
+          }
+          this.options.onPage?.({ ...record, html });
+        },
+        onProgress: this.options.onProgress,
+      });
+    } catch (error) {
+      await search?.discard(); // Pagefind's process would otherwise keep this one alive
+      throw error;
+    }
     const pages = result.pages;
     Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut, reused: result.reused });
 

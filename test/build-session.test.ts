@@ -106,7 +106,7 @@ describe('the cache never changes the output', () => {
   it('builds byte-identical sites cold, from a warm disk cache, and with a corrupted one', async () => {
     const root = site();
     const cacheDir = path.join(root, 'node_modules/.cache/docsmith');
-    const outputs: Array<Map<string, string | Uint8Array>> = [];
+    const outputs: Array<ReadonlyMap<string, string | Uint8Array>> = [];
     for (let run = 0; run < 3; run++) {
       if (run === 2) {
         // Damage every entry: each must be ignored and rendered again.

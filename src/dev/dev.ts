@@ -41,7 +41,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   let searchFiles = new Map<string, Uint8Array>();
   let base = '/';
   const server = new DevServer({
-    files: () => (searchFiles.size === 0 ? writer.files : new Map([...writer.files, ...searchFiles])),
+    file: (name) => writer.files.get(name) ?? searchFiles.get(name),
     get base() {
       return base;
     },

@@ -3,8 +3,8 @@ import path from 'node:path/posix';
 import { DEV_CLIENT_PATH, DEV_EVENTS_PATH, devClientScript } from './client.ts';
 
 export interface DevServerOptions {
-  /** The files to serve, by output path: the memory writer's map, read on every request. */
-  files: () => ReadonlyMap<string, string | Uint8Array>;
+  /** A file to serve, by output path (the memory writer's, or the search index's), looked up on every request. */
+  file: (path: string) => string | Uint8Array | undefined;
   /** The site's base path (`/` or `/docs/`). */
   base: string;
   host?: string;
@@ -109,9 +109,8 @@ export class DevServer {
       response.writeHead(outsideBase ? 404 : 400, { 'content-type': TYPES['.txt']! }).end(outsideBase ? `not found: the site is served under ${base}` : 'bad request path');
       return;
     }
-    const files = this.options.files();
     for (const candidate of [file, `${file}/index.html`]) {
-      const body = files.get(candidate);
+      const body = this.options.file(candidate);
       if (body === undefined) continue;
       if (candidate !== file && !pathname.endsWith('/')) {
         // `/api/users` → `/api/users/`, so relative URLs in the page resolve as in production.
@@ -121,7 +120,7 @@ export class DevServer {
       }
       return this.sendFile(response, candidate, body, 200);
     }
-    const notFound = files.get('404.html');
+    const notFound = this.options.file('404.html');
     if (notFound !== undefined) return this.sendFile(response, '404.html', notFound, 404);
     response.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found');
   }

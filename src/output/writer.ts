@@ -38,41 +38,46 @@ export function contentFingerprint(content: string | Uint8Array): string {
 
 /** Keeps the output in a map: for tests and the dev server. */
 export class MemoryWriter implements Writer {
-  readonly files = new Map<string, string | Uint8Array>();
-  private readonly fingerprints = new Map<string, string>();
-  private pending = new Map<string, { content: string | Uint8Array; fingerprint: string }>();
+  /** The committed files; replaced whole by each commit. */
+  get files(): ReadonlyMap<string, string | Uint8Array> {
+    return this.committed;
+  }
+  private committed = new Map<string, string | Uint8Array>();
+  private fingerprints = new Map<string, string>();
+  private pending = new Map<string, string | Uint8Array>();
+  private pendingFingerprints = new Map<string, string>();
 
   write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
-    this.pending.set(file, { content, fingerprint });
+    this.pending.set(file, content);
+    this.pendingFingerprints.set(file, fingerprint);
   }
   copy(from: string, file: string): void {
     this.write(file, readFileSync(from));
   }
   keep(file: string, fingerprint: string): boolean {
-    const content = this.files.get(file);
+    const content = this.committed.get(file);
     if (content === undefined || this.fingerprints.get(file) !== fingerprint) return false;
-    this.pending.set(file, { content, fingerprint });
+    this.pending.set(file, content);
+    this.pendingFingerprints.set(file, fingerprint);
     return true;
   }
   keepFolder(folder: string, fingerprint: string): boolean {
-    const inside = [...this.files.keys()].filter((file) => file.startsWith(`${folder}/`));
+    const inside = [...this.committed.keys()].filter((file) => file.startsWith(`${folder}/`));
     return inside.length > 0 && inside.every((file) => this.fingerprints.get(file) === fingerprint) && inside.every((file) => this.keep(file, fingerprint));
   }
   commit(): void {
-    this.files.clear();
-    this.fingerprints.clear();
-    for (const [file, { content, fingerprint }] of this.pending) {
-      this.files.set(file, content);
-      this.fingerprints.set(file, fingerprint);
-    }
-    this.pending = new Map();
+    // A swap, not a copy: the dev server commits a whole site on every save.
+    this.committed = this.pending;
+    this.fingerprints = this.pendingFingerprints;
+    this.abort();
   }
   abort(): void {
     this.pending = new Map();
+    this.pendingFingerprints = new Map();
   }
   /** A written file as text, for tests. */
   text(file: string): string | undefined {
-    const content = this.files.get(file);
+    const content = this.committed.get(file);
     return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
   }
 }

@@ -84,7 +84,7 @@ describe('DevServer over HTTP', () => {
         ['404.html', PAGE('Not here')],
         ['big.bin', BIG],
       ]);
-    server = new DevServer({ files: () => files, base: options.base ?? '/', host: options.host });
+    server = new DevServer({ file: (name) => files.get(name), base: options.base ?? '/', host: options.host });
     const port = await server.listen(0);
     return { port, url: `http://127.0.0.1:${port}`, files };
   }
@@ -107,7 +107,7 @@ describe('DevServer over HTTP', () => {
     const blocker = net.createServer();
     others.push(blocker);
     const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)));
-    server = new DevServer({ files: () => new Map([['index.html', PAGE('Home')]]), base: '/' });
+    server = new DevServer({ file: (name) => new Map([['index.html', PAGE('Home')]]).get(name), base: '/' });
     const port = await server.listen(taken);
     expect(port).toBeGreaterThan(taken);
     expect(port).toBeLessThan(taken + 20);
@@ -120,7 +120,7 @@ describe('DevServer over HTTP', () => {
     const blocker = net.createServer();
     others.push(blocker);
     const taken = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)));
-    server = new DevServer({ files: () => new Map(), base: '/' });
+    server = new DevServer({ file: () => undefined, base: '/' });
     await expect(server.listen(taken, 1)).rejects.toThrow(`no free port from ${taken} to ${taken}`);
     server = undefined; // never listened: nothing to close
   });
