@@ -150,6 +150,7 @@ export class DiskWriter implements Writer {
 
   write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
     if (this.keep(file, fingerprint)) return;
+    this.kept.delete(file); // kept first, then written after all: the new content wins
     const target = path.join(this.staging, file);
     this.folders.make(path.dirname(target));
     writeFileSync(target, content);
@@ -162,7 +163,7 @@ export class DiskWriter implements Writer {
 
   keep(file: string, fingerprint: string): boolean {
     const known = this.previous.get(file);
-    if (!known || known[0] !== fingerprint || !this.untouched(file, known)) return false;
+    if (!known || known[0] !== fingerprint || this.written.has(file) || !this.untouched(file, known)) return false;
     this.kept.add(file);
     return true;
   }

@@ -59,7 +59,9 @@ type Plan = { kind: 'reuse'; record: PageRecord } | { kind: 'layout'; content: P
  * Renders every page, doing as little as the cache and the output allow: a page the
  * output already holds costs a record lookup, a content hit only a layout pass (what a
  * new sidebar entry needs), and only misses are rendered, on the pool when there is
- * one. Pages are handed on one at a time, so a big site is never held in memory whole.
+ * one. Pages are handed on one at a time as they are made, so no site's HTML is held
+ * whole (cached content waiting for its layout pass is: it is read up front, to know
+ * which pages are misses and start the pool on them at once).
  */
 export async function renderAll(input: RenderAllInput): Promise<RenderAllResult> {
   const { jobs, setup, cache } = input;

@@ -58,7 +58,7 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
   const index = created.index;
   if (!index) fail('pagefind', created.errors.join('; ') || 'Pagefind did not start');
   // One page in flight at a time: sending a page to Pagefind encodes it on this thread,
-  // and thousands at once would block it for seconds (and hold them all in memory).
+  // and thousands sent at once would block it for seconds and hold an encoded copy of each.
   let queue: Promise<void> = Promise.resolve();
   const settled = () => queue.catch(() => {});
   return {

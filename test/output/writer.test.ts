@@ -68,6 +68,17 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     expect(third.keep('index.html', 'key-home')).toBe(true);
   });
 
+  it('writes what was written last when a file is both kept and written', () => {
+    const { out, next } = written({ 'a.html': 'old', 'b.html': 'bbb' });
+    const writer = next();
+    expect(writer.keep('a.html', 'key-old')).toBe(true);
+    writer.write('a.html', 'new', 'key-new');
+    expect(writer.keep('a.html', 'key-old')).toBe(false);
+    writer.commit();
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('new');
+    expect(existsSync(path.join(out, 'b.html'))).toBe(false);
+  });
+
   it('writes again a file that was edited or deleted by hand, whatever the record says', () => {
     const { out, next } = written({ 'a.html': 'aaa', 'b.html': 'bbb' });
     writeFileSync(path.join(out, 'a.html'), 'edited by hand');
