@@ -65,15 +65,15 @@ type Plan = { kind: 'reuse'; record: PageRecord } | { kind: 'layout'; content: P
  */
 export async function renderAll(input: RenderAllInput): Promise<RenderAllResult> {
   const { jobs, setup, cache } = input;
-  const plans = jobs.map((job): Plan | { kind: 'miss' } => {
+  const missJobs: Array<{ source: string; page: PageSource }> = [];
+  const plans = jobs.map((job): Plan => {
     const record = cache?.get<PageRecord>(job.pageKey);
     if (record && input.reuse?.(job)) return { kind: 'reuse', record };
     const content = cache?.get<PageContent>(job.contentKey);
-    return content ? { kind: 'layout', content } : { kind: 'miss' };
+    if (content) return { kind: 'layout', content };
+    missJobs.push({ source: job.source, page: job.page });
+    return { kind: 'render', miss: missJobs.length - 1 };
   });
-  const missIndexes = plans.flatMap((plan, index) => (plan.kind === 'miss' ? [index] : []));
-  const missJobs = missIndexes.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
-  missIndexes.forEach((index, miss) => (plans[index] = { kind: 'render', miss }));
 
   // Misses render on the pool while this thread lays out and hands on the others.
   const pool = missJobs.length > 0 ? input.pool(missJobs.length) : undefined;
@@ -84,7 +84,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   const counts = { rendered: missJobs.length, laidOut: 0, reused: 0 };
   try {
     for (const [index, job] of jobs.entries()) {
-      const plan = plans[index] as Plan;
+      const plan = plans[index]!;
       let page: RenderedPage;
       if (plan.kind === 'reuse') {
         counts.reused++;
@@ -96,17 +96,15 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       if (plan.kind === 'layout') {
         counts.laidOut++;
         page = layoutPage(plan.content, setup, input.layoutLiquid);
-        if (cacheable(page)) cache?.set(job.pageKey, recordOf(page));
       } else {
         const outcome = arrivals ? await arrivals.next(plan.miss) : renderHere(missJobs[plan.miss]!, setup, engines!);
         page = outcome.page;
-        if (cache && cacheable(page)) {
-          if (outcome.content) cache.set(job.contentKey, outcome.content);
-          cache.set(job.pageKey, recordOf(page));
-        }
+        if (outcome.content && cacheable(page)) cache?.set(job.contentKey, outcome.content);
       }
-      pages[index] = recordOf(page);
-      input.onPage(pages[index], page.html, job, false);
+      const record = recordOf(page);
+      if (cacheable(page)) cache?.set(job.pageKey, record);
+      pages[index] = record;
+      input.onPage(record, page.html, job, false);
       input.onProgress?.(index + 1, jobs.length);
     }
   } finally {
