@@ -59,7 +59,7 @@ export function renderReport(input: ReportInput): string {
   lines.push(`- docsmith: ${input.revision}`);
   lines.push(`- Load average (1, 5, 15 min) before: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}. The machine is shared, so numbers are noisy: compare the ratios, measured side by side, more than the absolute times.`);
   lines.push(
-    '- Method: every build is a fresh `node` process (docsmith through `node --import tsx src/cli.ts build`, Eleventy through its `cmd.cjs --quiet`), ' +
+    '- Method: every build is a fresh `node` process (docsmith through `node bin/docsmith.mjs build`, which runs src/ compiled to JavaScript, Eleventy through its `cmd.cjs --quiet`), ' +
       `builds alternate between the two and who goes first alternates each run; ${input.warmup ? 'one untimed warm-up build of each comes first' : 'no warm-up build (--skip-warmup)'}; the last output of each is checked. ` +
       'Wall time is from spawn to exit; peak memory is the larger of GNU time\'s max RSS and the RSS of the process tree sampled every 20 ms. ' +
       'Cold builds start with no output folder (and no cache).',
@@ -83,7 +83,7 @@ export function renderReport(input: ReportInput): string {
   const runs = results[0]?.samples.get('eleventy')?.length ?? 0;
   lines.push('', `${runs} timed run${runs === 1 ? '' : 's'} of each build per size. Corpus: ${results.map((r) => `${r.pages} pages, ${(r.bytes / r.pages / 1024).toFixed(1)} KB each on average`).join('; ')} (bench/generate.ts, 20 sections).`);
   const startup = median(input.startup.map((m) => m.milliseconds));
-  lines.push(`Fixed cost in every docsmith build: \`docsmith --help\` (tsx, then loading the module graph) takes ${seconds(startup)} s and ${megabytes(median(input.startup.map((m) => m.peakRss)))} MB.`, '');
+  lines.push(`Fixed cost in every docsmith build: \`docsmith --help\` (hashing its sources, then loading the compiled module graph) takes ${seconds(startup)} s and ${megabytes(median(input.startup.map((m) => m.peakRss)))} MB.`, '');
 
   lines.push('## Search index', '');
   if (search.state === 'switchable') {

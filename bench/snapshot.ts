@@ -1,5 +1,5 @@
 /**
- * A frozen copy of docsmith (src/, templates/, package.json, tsconfig.json, and a link
+ * A frozen copy of docsmith (bin/, src/, templates/, package.json, tsconfig.json, and a link
  * to node_modules) for the bench to run. Engineers edit src/ while a bench runs for
  * many minutes; every build of one run must measure the same code, and a half-made
  * edit must not fail the run midway.
@@ -7,12 +7,12 @@
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
-const COPIED = ['src', 'templates', 'package.json', 'tsconfig.json'];
+const COPIED = ['bin', 'src', 'templates', 'package.json', 'tsconfig.json'];
 
-/** Copies the docsmith in `repo` into `into`; returns the copy's CLI entry. */
+/** Copies the docsmith in `repo` into `into`; returns the copy's command line (it compiles the copy on first start). */
 export function snapshotDocsmith(repo: string, into: string): string {
   mkdirSync(into, { recursive: true });
   for (const name of COPIED) cpSync(path.join(repo, name), path.join(into, name), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(into, 'node_modules'), 'dir');
-  return path.join(into, 'src', 'cli.ts');
+  return path.join(into, 'bin', 'docsmith.mjs');
 }

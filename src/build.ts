@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Liquid } from 'liquidjs';
 import type { Highlighter } from 'shiki';
 import { checkLinks } from './checks/links.ts';
@@ -27,18 +26,18 @@ import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
 import { renderAll, type PageJob, type RenderAllResult } from './render/render-all.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
+import { PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
 import { createLiquid } from './template/liquid.ts';
 import { usedVariables } from './template/placeholders.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The built-in theme, used for every template a site does not override. */
-export const THEME_DIR = path.resolve(HERE, '..', 'templates');
+export const THEME_DIR = path.join(PACKAGE_ROOT, 'templates');
 /** A worker costs a second or so to start (the pipeline and Shiki): one per this many pages. */
 const POOL_PAGES_PER_WORKER = 64;
 /** Part of every cache key: a new generator version never reuses an old rendering. */
-const GENERATOR_VERSION = (JSON.parse(readFileSync(path.resolve(HERE, '..', 'package.json'), 'utf8')) as { version: string }).version;
+const GENERATOR_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface BuildOptions {
   /** The site folder: holds content/, and optionally site.config.ts and templates/. */

@@ -44,13 +44,13 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
   }
 }
 
-/** The CLI's entry, run through tsx as `npm run build` does. */
-export const CLI = path.resolve('src/cli.ts');
+/** The command line, as `npm run build` runs it (compiled to JavaScript on first start). */
+export const CLI = path.resolve('bin/docsmith.mjs');
 
 /** Runs the CLI in a child process; a non-zero exit is returned, not thrown. */
 export async function docsmith(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args]);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
+import { importConfig } from './import-config.ts';
 import { configSchema, defaultConfig, type SiteConfig } from './schema.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
@@ -21,18 +20,17 @@ export async function loadConfig(root: string): Promise<ConfigResult> {
   const file = path.join(root, CONFIG_FILE);
   if (!existsSync(file)) return { ok: true, config: defaultConfig, source: undefined };
   const source = readFileSync(file, 'utf8');
-  let exported: unknown;
-  try {
-    // The dev server loads the config again after every edit. The query string defeats the
-    // ES module cache; a site without "type": "module" is loaded as CommonJS by tsx, which
-    // keeps it in require's cache by path, so that entry goes too.
-    delete createRequire(import.meta.url).cache[file];
-    const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: unknown };
-    exported = module.default;
-  } catch (error) {
+  const imported = await importConfig(root, file);
+  if (!imported.ok) {
+    if ('syntax' in imported) {
+      const { file, line, column, message } = imported.syntax;
+      return { ok: false, source, diagnostics: [{ ...configDiagnostic(line, column, `cannot load ${CONFIG_FILE}: ${message}`, 'config/load'), file }] };
+    }
+    const error = imported.thrown;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return { ok: false, source, diagnostics: [configDiagnostic(1, 1, `cannot load ${CONFIG_FILE}: ${message}`, 'config/load')] };
   }
+  const exported = imported.exported;
   if (exported === undefined) {
     return { ok: false, source, diagnostics: [configDiagnostic(1, 1, `${CONFIG_FILE} has no default export`, 'config/load')] };
   }

@@ -3,13 +3,11 @@ import net from 'node:net';
 import { writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeSite, eventually } from '../helpers.ts';
+import { CLI, makeSite, eventually } from '../helpers.ts';
 
-const cli = path.resolve('src/cli.ts');
-
-/** `docsmith dev` in its own process, the way `npm run dev` runs it (through tsx). */
+/** `docsmith dev` in its own process, the way `npm run dev` runs it. */
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'dev', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'dev', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const listeners = new Set<() => void>();
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -41,7 +39,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 }
 
-describe('docsmith dev (the CLI, through tsx)', () => {
+describe('docsmith dev (the command line)', () => {
   const cleanup: Array<() => void | Promise<unknown>> = [];
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
@@ -88,8 +86,7 @@ describe('docsmith dev (the CLI, through tsx)', () => {
     expect(await exited(dev.child)).toBe(0);
   });
 
-  // Under tsx a site.config.ts in a folder without `"type": "module"` loads as CommonJS,
-  // which require's cache would keep across edits (src/config/load.ts clears it).
+  // The edited config must not come from the module cache (src/config/import-config.ts).
   it('applies a site.config.ts edit without a restart', async () => {
     const root = site();
     const { dev, url } = await start(root);

@@ -61,7 +61,7 @@ describe('a build that does not finish leaves the previous dist/ byte-identical'
     mkdirSync(path.join(root, 'content/gen'));
     for (let i = 0; i < 100; i++) writeFileSync(path.join(root, `content/gen/p${i}.md`), heavyPage(i));
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'build', '--root', root, '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));

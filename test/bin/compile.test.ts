@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** A copy of this checkout (sources only; node_modules linked), so edits to it stay in the test. */
+function copyCheckout(): { root: string; cacheDir: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-checkout-'));
+  for (const name of ['bin', 'src', 'templates', 'package.json', 'tsconfig.json']) cpSync(path.resolve(name), path.join(root, name), { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir');
+  return { root, cacheDir: path.join(root, 'runtime-cache') };
+}
+
+/** compiledCli in its own process, as the command line calls it. */
+async function compiledCli(root: string, cacheDir: string): Promise<string> {
+  const compile = pathToFileURL(path.join(root, 'bin', 'compile.mjs')).href;
+  const script = `const { compiledCli } = await import(${JSON.stringify(compile)}); console.log(await compiledCli(${JSON.stringify({ root, cacheDir })}));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+  return stdout.trim();
+}
+
+async function help(cli: string): Promise<string> {
+  return (await run(process.execPath, [fileURLToPath(cli), '--help'])).stdout;
+}
+
+describe('bin/compile.mjs', () => {
+  it('compiles the command line once, then reuses it until a source changes', async () => {
+    const { root, cacheDir } = copyCheckout();
+    const first = await compiledCli(root, cacheDir);
+    expect(await help(first)).toContain('Usage: docsmith <build|check|dev>');
+    // Reused, not compiled again: a compile rewrites the list of sources.
+    const listed = statSync(path.join(cacheDir, 'sources.json')).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await compiledCli(root, cacheDir)).toBe(first);
+    expect(statSync(path.join(cacheDir, 'sources.json')).mtimeMs).toBe(listed);
+
+    const cliSource = path.join(root, 'src', 'cli.ts');
+    writeFileSync(cliSource, readFileSync(cliSource, 'utf8').replace('Usage: docsmith', 'Usage (edited): docsmith'));
+    const second = await compiledCli(root, cacheDir);
+    expect(second).not.toBe(first);
+    expect(await help(second)).toContain('Usage (edited): docsmith');
+  }, 60_000);
+
+  it('compiles a source the edited one newly imports', async () => {
+    const { root, cacheDir } = copyCheckout();
+    await compiledCli(root, cacheDir);
+    writeFileSync(path.join(root, 'src', 'banner.ts'), "export const BANNER = 'from a new module';\n");
+    const cliSource = path.join(root, 'src', 'cli.ts');
+    const text = readFileSync(cliSource, 'utf8');
+    writeFileSync(cliSource, `import { BANNER } from './banner.ts';\n${text.replace('console.log(USAGE);', 'console.log(BANNER, USAGE);')}`);
+    expect(await help(await compiledCli(root, cacheDir))).toContain('from a new module');
+
+    writeFileSync(path.join(root, 'src', 'banner.ts'), "export const BANNER = 'edited in the new module';\n");
+    expect(await help(await compiledCli(root, cacheDir))).toContain('edited in the new module');
+  }, 60_000);
+
+  it('gives processes starting at once the same complete bundle', async () => {
+    const { root, cacheDir } = copyCheckout();
+    const [a, b, c] = await Promise.all([compiledCli(root, cacheDir), compiledCli(root, cacheDir), compiledCli(root, cacheDir)]);
+    expect(new Set([a, b, c]).size).toBe(1);
+    expect(await help(a!)).toContain('Usage: docsmith');
+    // One bundle folder, no staging folder left behind.
+    expect(readdirSync(cacheDir).sort()).toEqual([path.basename(path.dirname(fileURLToPath(a!))), 'sources.json']);
+  }, 60_000);
+
+  it('recompiles when the cache holds a damaged source list', async () => {
+    const { root, cacheDir } = copyCheckout();
+    const first = await compiledCli(root, cacheDir);
+    writeFileSync(path.join(cacheDir, 'sources.json'), '{ not json');
+    expect(await compiledCli(root, cacheDir)).toBe(first);
+    expect(JSON.parse(readFileSync(path.join(cacheDir, 'sources.json'), 'utf8'))).toContain('src/cli.ts');
+  }, 60_000);
+});
