@@ -10,6 +10,7 @@ import { rehypeSafeHtml } from './plugins/safe-html.ts';
 import { rehypeCheckImages } from './plugins/check-images.ts';
 import type { Highlighter } from 'shiki';
 import { rehypeAlerts } from './plugins/alerts.ts';
+import { remarkAutolinkScope } from './plugins/autolink-scope.ts';
 import { rehypeCodeGroups } from './plugins/code-groups.ts';
 import { rehypeEndpoints } from './plugins/endpoints.ts';
 import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
@@ -31,6 +32,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       .use(remarkParse)
       // CommonMark + GFM: tables, strikethrough, task lists, autolink literals, footnotes.
       .use(remarkGfm)
+      .use(remarkAutolinkScope)
       // Raw HTML is kept as `raw` nodes here and made safe by the next plugin.
       .use(remarkRehype, { allowDangerousHtml: true })
       // Before everything else in HTML land: later plugins add classes and attributes the
