@@ -61,16 +61,21 @@ export async function importConfig(root: string, file: string): Promise<Imported
   }
 
   const dir = path.join(root, 'node_modules', '.cache', 'docsmith', 'config');
-  mkdirSync(dir, { recursive: true });
   const compiled = path.join(dir, `${path.basename(file)}.${process.pid}.${Date.now()}.${sequence++}.mjs`);
-  writeFileSync(compiled, code);
   try {
+    // Inside the try: a read-only site folder is reported like any config that cannot load.
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(compiled, code);
     const module = (await import(pathToFileURL(compiled).href)) as { default?: unknown };
     return { ok: true, exported: module.default };
   } catch (error) {
     return { ok: false, thrown: error };
   } finally {
-    rmSync(compiled, { force: true });
+    try {
+      rmSync(compiled, { force: true });
+    } catch {
+      // Never written (the folder could not be made): nothing to remove.
+    }
   }
 }
 

@@ -38,6 +38,14 @@ describe('importConfig', () => {
     expect(await importConfig(root, file)).toEqual({ ok: true, exported: { title: 'Two' } });
   });
 
+  it('reports a site folder it cannot write its compiled copy into, instead of crashing', async () => {
+    // node_modules as a file: the compiled copy's folder cannot be made (as on a read-only site).
+    const root = makeSite({ 'site.config.ts': 'export default {};\n', node_modules: '' });
+    const imported = await importConfig(root, path.join(root, 'site.config.ts'));
+    expect(imported.ok).toBe(false);
+    expect(!imported.ok && 'thrown' in imported && String(imported.thrown)).toMatch(/ENOTDIR|EEXIST/);
+  });
+
   it('gives a syntax error with the file, line and column it is at', async () => {
     const root = makeSite({
       'site.config.ts': "import { x } from './helper.ts';\nexport default { x };\n",
