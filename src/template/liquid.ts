@@ -1,4 +1,4 @@
-import { Context, Liquid, LiquidError, toValueSync, type Template } from 'liquidjs';
+import { AssignTag, Context, Liquid, LiquidError, toValueSync, type Template, type Value } from 'liquidjs';
 import type { TemplateSet } from '../layout/templates.ts';
 import { confinePartials } from './confine.ts';
 
@@ -37,7 +37,28 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
     },
   });
   confinePartials(liquid);
+  liquid.registerTag('assign', StrictAssignTag);
   return liquid;
+}
+
+/**
+ * liquidjs evaluates the right of an `assign` with `lenientIf`'s leniency, so with that on
+ * (for `{% if page.x %}`), `{% assign v = page.metadata.typo %}` quietly assigned nothing
+ * and `{{ v }}` printed nothing. Here it is evaluated like a `{{ }}`: strictly, with
+ * `| default:` as the way to fall back.
+ */
+class StrictAssignTag extends AssignTag {
+  override *render(ctx: Context): Generator<unknown, void, unknown> {
+    // liquidjs keeps both private; the rest of the tag (parsing, static analysis) is its own.
+    const { key, value } = this as unknown as { key: string; value: Value };
+    try {
+      ctx.bottom()[key] = yield value.value(ctx, false);
+    } catch (error) {
+      // Defined but empty, so each `{{ v }}` after it is not reported as a second mistake.
+      ctx.bottom()[key] = null;
+      throw error;
+    }
+  }
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -66,6 +66,18 @@ describe('resolvePlaceholders', () => {
   it('keeps assigned variables across the page', () => {
     expect(resolve('{% assign v = page.metadata.product_name %}[{{ v }}]').text).toBe('[DataFlow]');
   });
+
+  it('reports a typo on the right of an assign, where it is written, and once', () => {
+    expect(resolve('x\n{% assign v = page.metadata.prodct_name | upcase %}[{{ v }}]').problems).toEqual([
+      { location: { kind: 'input', offset: 16 }, message: 'undefined placeholder "page.metadata.prodct_name"; did you mean "page.metadata.product_name"?', rule: 'liquid/undefined-variable' },
+    ]);
+  });
+
+  it('still lets an assign fall back with default, and if ask whether a value exists', () => {
+    const { text, problems } = resolve("{% assign v = page.metadata.edition | default: 'Community' %}{{ v }}{% if page.metadata.edition %}!{% endif %}");
+    expect(problems).toEqual([]);
+    expect(text).toBe('Community');
+  });
 });
 
 describe('partials are confined', () => {
