@@ -181,10 +181,10 @@ export class BuildSession {
         reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
         // Written as they come (into staging: nothing is visible before commit), so the
         // build never holds the whole site's HTML.
-        onPage: (record, html, job, reused) => {
+        onPage: (record, html, job, reused, body) => {
           if (!reused && html !== undefined) {
             writer.write(record.outputPath, html, job.pageKey);
-            search?.add({ file: record.file, url: record.url, html });
+            search?.add({ file: record.file, url: record.url, html, body });
           }
           this.options.onPage?.({ ...record, html });
         },

@@ -31,10 +31,10 @@ export interface RenderAllInput {
   reuse?: ((job: PageJob) => boolean) | undefined;
   /**
    * Receives every page, in job order (what makes the search index the same whatever the
-   * workers' timing): its record and HTML (none when it failed, or when `reused`).
-   * Nothing keeps the HTML after.
+   * workers' timing): its record, HTML and body HTML before the layout (none when it
+   * failed, or when `reused`). Nothing keeps the HTML after.
    */
-  onPage: (record: PageRecord, html: string | undefined, job: PageJob, reused: boolean) => void;
+  onPage: (record: PageRecord, html: string | undefined, job: PageJob, reused: boolean, body?: string) => void;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -86,6 +86,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
     for (const [index, job] of jobs.entries()) {
       const plan = plans[index]!;
       let page: RenderedPage;
+      let content: PageContent | undefined;
       if (plan.kind === 'reuse') {
         counts.reused++;
         pages[index] = plan.record;
@@ -95,16 +96,18 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       }
       if (plan.kind === 'layout') {
         counts.laidOut++;
-        page = layoutPage(plan.content, setup, input.layoutLiquid);
+        content = plan.content;
+        page = layoutPage(content, setup, input.layoutLiquid);
       } else {
         const outcome = arrivals ? await arrivals.next(plan.miss) : renderHere(missJobs[plan.miss]!, setup, engines!);
         page = outcome.page;
-        if (outcome.content && cacheable(page)) cache?.set(job.contentKey, outcome.content);
+        content = outcome.content;
+        if (content && cacheable(page)) cache?.set(job.contentKey, content);
       }
       const record = recordOf(page);
       if (cacheable(page)) cache?.set(job.pageKey, record);
       pages[index] = record;
-      input.onPage(record, page.html, job, false);
+      input.onPage(record, page.html, job, false, content?.content);
       input.onProgress?.(index + 1, jobs.length);
     }
   } finally {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Writer } from '../output/writer.ts';
+import { searchableHtml } from './searchable-html.ts';
 
 export interface SearchIndexInput {
   /** Written pages: their URL without the base and their final HTML. */
@@ -30,8 +31,11 @@ function installedVersion(name: string): string {
 }
 
 export interface SearchIndexer {
-  /** Adds a page; pages must come in a fixed order (Pagefind's output depends on it). */
-  add(page: { file: string; url: string; html: string | undefined }): void;
+  /**
+   * Adds a page; pages must come in a fixed order (Pagefind's output depends on it). With
+   * its `body` (its HTML before the layout), only what Pagefind reads is sent (searchable-html.ts).
+   */
+  add(page: { file: string; url: string; html: string | undefined; body?: string | undefined }): void;
   /** Writes the index through the writer into `pagefind/`, and stops Pagefind. */
   write(writer: Pick<Writer, 'write'>, fingerprint?: string): Promise<Diagnostic[]>;
   /** Stops Pagefind without writing (the build failed). */
@@ -65,8 +69,9 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
     add(page) {
       const html = page.html;
       if (!index || html === undefined) return;
+      const content = page.body === undefined ? html : searchableHtml(html, page.body);
       queue = queue.then(async () => {
-        const result = await index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content: html });
+        const result = await index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content });
         for (const error of result.errors) fail(page.file, error);
       });
       // Handled here so a cancelled index (its request fails) is never an unhandled rejection; `write` still sees the failure.
