@@ -23,8 +23,9 @@ export async function loadConfig(root: string): Promise<ConfigResult> {
   const imported = await importConfig(root, file);
   if (!imported.ok) {
     if ('syntax' in imported) {
-      const { file, line, column, message } = imported.syntax;
-      return { ok: false, source, diagnostics: [{ ...configDiagnostic(line, column, `cannot load ${CONFIG_FILE}: ${message}`, 'config/load'), file }] };
+      // In site.config.ts, or in a file it imports.
+      const at = imported.syntax;
+      return { ok: false, source, diagnostics: [{ ...configDiagnostic(at.line, at.column, `cannot load ${CONFIG_FILE}: ${at.message}`, 'config/load'), file: at.file }] };
     }
     const error = imported.thrown;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
