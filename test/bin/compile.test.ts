@@ -1,18 +1,18 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { snapshotDocsmith } from '../../bench/snapshot.ts';
 
 const run = promisify(execFile);
 
 /** A copy of this checkout (sources only; node_modules linked), so edits to it stay in the test. */
 function copyCheckout(): { root: string; cacheDir: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'docsmith-checkout-'));
-  for (const name of ['bin', 'src', 'templates', 'package.json', 'tsconfig.json']) cpSync(path.resolve(name), path.join(root, name), { recursive: true });
-  symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir');
+  snapshotDocsmith(process.cwd(), root);
   return { root, cacheDir: path.join(root, 'runtime-cache') };
 }
 
