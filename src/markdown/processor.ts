@@ -11,6 +11,7 @@ import { rehypeCheckImages } from './plugins/check-images.ts';
 import type { Highlighter } from 'shiki';
 import { rehypeAlerts } from './plugins/alerts.ts';
 import { remarkAutolinkScope } from './plugins/autolink-scope.ts';
+import { remarkGfmLineGates } from './plugins/gfm-line-gates.ts';
 import { rehypeCodeGroups } from './plugins/code-groups.ts';
 import { rehypeEndpoints } from './plugins/endpoints.ts';
 import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
@@ -32,6 +33,9 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       .use(remarkParse)
       // CommonMark + GFM: tables, strikethrough, task lists, autolink literals, footnotes.
       .use(remarkGfm)
+      // Same trees as remark-gfm alone, sooner: its costliest constructs and transform
+      // are only tried where the text could match them.
+      .use(remarkGfmLineGates)
       .use(remarkAutolinkScope)
       // Raw HTML is kept as `raw` nodes here and made safe by the next plugin.
       .use(remarkRehype, { allowDangerousHtml: true })
