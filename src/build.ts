@@ -136,6 +136,14 @@ export class BuildSession {
   async run(): Promise<BuildResult> {
     const { root, writer } = this.options;
     const stats: BuildStats = { rendered: 0, laidOut: 0, reused: 0 };
+    this.discovery ??= (() => {
+      const found = discoverContent(root);
+      return { ...found, files: new Set([...found.pages, ...found.assets].map((source) => source.file)), assetPaths: new Set(found.assets.map((asset) => asset.outputPath)) };
+    })();
+    const discovery = this.discovery;
+    // With nothing cached every page will be rendered: start the workers first, so they
+    // load (modules, grammars) while this thread loads the config and reads the sources.
+    if (!this.pool && discovery.pages.length > 0 && (this.options.cache?.isEmpty() ?? true)) this.poolFor(discovery.pages.length);
     if (!this.config) {
       const loaded = await loadConfig(root);
       if (!loaded.ok) {
@@ -147,11 +155,6 @@ export class BuildSession {
     const { config, source: configSource, hash: configHash } = this.config;
     const theme = this.loadTheme();
 
-    this.discovery ??= (() => {
-      const found = discoverContent(root);
-      return { ...found, files: new Set([...found.pages, ...found.assets].map((source) => source.file)), assetPaths: new Set(found.assets.map((asset) => asset.outputPath)) };
-    })();
-    const discovery = this.discovery;
     const diagnostics: Diagnostic[] = [...discovery.diagnostics];
     const jobs: PageJob[] = [];
     const headers: PageHeader[] = [];

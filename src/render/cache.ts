@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { FolderMaker } from '../output/folders.ts';
 import path from 'node:path';
 
@@ -17,6 +17,8 @@ export function hashOf(...parts: string[]): string {
 export interface RenderCache {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
+  /** Whether it holds no entry at all: then every page of the build will be rendered. */
+  isEmpty(): boolean;
 }
 
 /** The dev server's cache, and the one tests use. */
@@ -27,6 +29,9 @@ export class MemoryRenderCache implements RenderCache {
   }
   set(key: string, value: unknown): void {
     this.entries.set(key, value);
+  }
+  isEmpty(): boolean {
+    return this.entries.size === 0;
   }
 }
 
@@ -69,10 +74,22 @@ export class DiskRenderCache implements RenderCache {
     renameSync(temporary, file);
   }
 
+  isEmpty(): boolean {
+    try {
+      // Entries live in folders named by their key's first two hex digits; the cache
+      // folder also holds other tools' records (outputs/, config/).
+      return !readdirSync(this.dir).some((name) => ENTRY_FOLDER.test(name));
+    } catch {
+      return true;
+    }
+  }
+
   private fileFor(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
 }
+
+const ENTRY_FOLDER = /^[0-9a-f]{2}$/;
 
 function checksum(body: string): string {
   // Integrity, not security: the fastest hash that catches a damaged file.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,20 @@ describe('DiskRenderCache', () => {
   it('misses for a key never stored and for a cache folder that does not exist', () => {
     expect(new DiskRenderCache('/nonexistent/docsmith-cache').get(key)).toBeUndefined();
   });
+
+  it('is empty (a cold build) until an entry is stored, whatever else the folder holds', () => {
+    expect(new DiskRenderCache('/nonexistent/docsmith-cache').isEmpty()).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const cache = new DiskRenderCache(dir);
+    expect(cache.isEmpty()).toBe(true);
+    // The output manifest and the config bundle live in the same folder.
+    mkdirSync(path.join(dir, 'outputs'));
+    mkdirSync(path.join(dir, 'config'));
+    expect(cache.isEmpty()).toBe(true);
+    cache.set(key, { html: '<p>x</p>' });
+    expect(cache.isEmpty()).toBe(false);
+    expect(new DiskRenderCache(dir).isEmpty()).toBe(false);
+  });
 });
 
 describe('MemoryRenderCache', () => {
@@ -56,5 +70,12 @@ describe('MemoryRenderCache', () => {
     cache.set('k', 1);
     expect(cache.get('k')).toBe(1);
     expect(cache.get('other')).toBeUndefined();
+  });
+
+  it('is empty until an entry is stored', () => {
+    const cache = new MemoryRenderCache();
+    expect(cache.isEmpty()).toBe(true);
+    cache.set('k', 1);
+    expect(cache.isEmpty()).toBe(false);
   });
 });
