@@ -23,6 +23,12 @@ describe('resolvePlaceholders', () => {
     expect(resolve('plain {text}').text).toBe('plain {text}');
   });
 
+  it('renders the text between tags as Liquid does, whitespace control included', () => {
+    const body = 'a  {{- page.title -}}  b\n{%- if page.title %} c {% endif -%}\n d {{ page.title }}\n';
+    expect(resolve(body).text).toBe(liquid.parseAndRenderSync(body, scope));
+    expect(resolve(body).text).toBe('aUsersb c d Users\n');
+  });
+
   it('keeps {% raw %} literal', () => {
     expect(resolve('{% raw %}{{ page.title }}{% endraw %}').text).toBe('{{ page.title }}');
   });
