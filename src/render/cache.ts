@@ -76,8 +76,8 @@ export class DiskRenderCache implements RenderCache {
 
   isEmpty(): boolean {
     try {
-      // Entries live in folders named by their key's first two hex digits; the cache
-      // folder also holds other tools' records (outputs/, config/).
+      // Entries live in folders named by their key's first two hex digits; the folder
+      // also holds the output manifests (outputs/) and the config bundle (config/).
       return !readdirSync(this.dir).some((name) => ENTRY_FOLDER.test(name));
     } catch {
       return true;
