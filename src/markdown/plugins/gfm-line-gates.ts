@@ -48,8 +48,8 @@ export function lineFlags(document: string): LineFlags {
 
 /**
  * Same tree as remark-gfm alone, about 1.7 ms a page sooner (a fifth of micromark's time on
- * the benchmark's API pages). Two of GFM's
- * constructs are tried far more often than they can match:
+ * the benchmark's API pages). Two of GFM's constructs are tried far more often than they
+ * can match:
  * - autolink literals hook every letter and digit, so inline text is cut at every word and
  *   an email is tried on each one (the word is read twice), on lines with no `@` at all;
  * - a table is tried at the start of every block and every paragraph line, reading the
