@@ -4,6 +4,7 @@ import { createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { visitElements } from '../walk.ts';
 import { codeLanguage, preCode } from './code-meta.ts';
+import { createPairedHighlight } from './paired-themes.ts';
 
 /** The languages highlighted at build time; others are shown as plain text. */
 export const HIGHLIGHT_LANGUAGES = ['shellscript', 'json', 'python', 'javascript', 'typescript', 'yaml', 'html'] as const;
@@ -32,6 +33,8 @@ export interface HighlightOptions {
 export function rehypeHighlight(options: HighlightOptions = {}) {
   const { highlighter } = options;
   const loaded = new Set(highlighter?.getLoadedLanguages() ?? []);
+  // One tokenization for both themes when they pair up (ours do), else Shiki's two.
+  const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false })));
   return (tree: Root) => {
     visitElements(tree, (node, index, parent) => {
       const code = preCode(node);
@@ -39,8 +42,8 @@ export function rehypeHighlight(options: HighlightOptions = {}) {
       const language = codeLanguage(code);
       const text = toString(code).replace(/\n$/, '');
       let pre: Element = node;
-      if (highlighter && language !== undefined && loaded.has(language)) {
-        const highlighted = highlighter.codeToHast(text, { lang: language, themes: HIGHLIGHT_THEMES, defaultColor: false });
+      if (highlight && language !== undefined && loaded.has(language)) {
+        const highlighted = highlight(text, language);
         const first = highlighted.children[0];
         if (first?.type === 'element') pre = first;
       } else {
