@@ -54,6 +54,7 @@ interface Slot {
 export class RenderPool {
   private readonly slots: Slot[] = [];
   private readonly timeLimitMs: number;
+  private nextId = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.timeLimitMs = options.timeLimitMs ?? 10_000;
@@ -70,19 +71,97 @@ export class RenderPool {
    */
   async renderAll(setup: RenderSetup, jobs: readonly RenderJob[], onResult: (index: number, outcome: RenderOutcome) => void): Promise<void> {
     let next = 0;
-    const runSlot = async (slot: Slot) => {
-      while (next < jobs.length) {
-        const index = next++;
-        if (slot.setup !== setup) await this.applySetup(slot, setup);
-        onResult(index, await this.renderOne(slot, index, jobs[index]!));
-      }
-    };
-    await Promise.all(this.slots.map(runSlot));
+    const take = () => (next < jobs.length ? next++ : undefined);
+    await Promise.all(this.slots.map((slot) => this.drain(slot, setup, jobs, take, onResult)));
   }
 
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
     this.slots.length = 0;
+  }
+
+  /** Keeps one slot's worker busy until no job is left, on a new worker after a page stops one. */
+  private async drain(slot: Slot, setup: RenderSetup, jobs: readonly RenderJob[], take: () => number | undefined, onResult: ResultHandler): Promise<void> {
+    // Jobs sent to this slot and not finished, oldest first: sent again to a new worker.
+    const queued: number[] = [];
+    let replaced = true;
+    while (replaced) {
+      if (slot.setup !== setup) await this.applySetup(slot, setup);
+      replaced = await this.stream(slot, jobs, queued, take, onResult);
+    }
+  }
+
+  /**
+   * Streams jobs through one worker, keeping a page queued behind the one it renders, so it
+   * starts the next page at once instead of waiting for this thread to hand it one (this
+   * thread may be writing a file). Resolves false when no job is left, true when a page
+   * stopped the worker (crashed it or ran out of time): that page is reported and the
+   * slot holds a new worker, to which the caller sends the rest of `queued`.
+   */
+  private stream(slot: Slot, jobs: readonly RenderJob[], queued: number[], take: () => number | undefined, onResult: ResultHandler): Promise<boolean> {
+    const { worker } = slot;
+    // Ids are unique to the pool, so an answer left over from an abandoned run never
+    // passes for one of this run's pages.
+    const ids: number[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return new Promise((resolve, reject) => {
+      const send = (index: number) => {
+        const id = this.nextId++;
+        ids.push(id);
+        worker.postMessage({ type: 'render', id, ...jobs[index]! } satisfies WorkerRequest);
+      };
+      const fill = () => {
+        while (queued.length <= PAGES_AHEAD) {
+          const index = take();
+          if (index === undefined) break;
+          queued.push(index);
+          send(index);
+        }
+      };
+      // The time limit is the oldest page's, counted from when the worker turned to it.
+      const startClock = () => {
+        clearTimeout(timer);
+        timer = queued.length > 0 ? setTimeout(() => stop(`rendering took longer than ${this.timeLimitMs / 1000} s and was stopped`, 'render/timeout'), this.timeLimitMs) : undefined;
+      };
+      const finish = (result: boolean | Error) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      };
+      const hand = (index: number, outcome: RenderOutcome, last: boolean | undefined) => {
+        try {
+          onResult(index, outcome);
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        if (last !== undefined) finish(last);
+      };
+      const stop = (message: string, rule: string) => {
+        const index = queued.shift()!;
+        void worker.terminate();
+        Object.assign(slot, newSlot());
+        hand(index, failedPage(jobs[index]!, message, rule), true);
+      };
+      const onMessage = (message: WorkerResponse) => {
+        if (message.type === 'ready' || message.id !== ids[0]) return;
+        ids.shift();
+        const index = queued.shift()!;
+        fill();
+        startClock();
+        const outcome = message.type === 'done' ? message.result : failedPage(jobs[index]!, `rendering failed: ${message.message}`, 'render/crash');
+        hand(index, outcome, queued.length === 0 ? false : undefined);
+      };
+      const onError = (error: Error) => stop(`rendering crashed: ${error.message}`, 'render/crash');
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      for (const index of queued) send(index);
+      fill();
+      startClock();
+      if (queued.length === 0) finish(false);
+    });
   }
 
   private applySetup(slot: Slot, setup: RenderSetup): Promise<void> {
@@ -99,37 +178,16 @@ export class RenderPool {
       slot.worker.postMessage({ type: 'setup', ...setup } satisfies WorkerRequest);
     });
   }
-
-  private renderOne(slot: Slot, id: number, job: RenderJob): Promise<RenderOutcome> {
-    return new Promise((resolve) => {
-      const settle = (result: RenderOutcome) => {
-        clearTimeout(timer);
-        slot.worker.off('message', onMessage);
-        slot.worker.off('error', onError);
-        resolve(result);
-      };
-      const replaceWorker = () => {
-        void slot.worker.terminate();
-        Object.assign(slot, newSlot());
-      };
-      const onMessage = (message: WorkerResponse) => {
-        if (message.type === 'done' && message.id === id) settle(message.result);
-        else if (message.type === 'failed' && message.id === id) settle(failedPage(job, `rendering failed: ${message.message}`, 'render/crash'));
-      };
-      const onError = (error: Error) => {
-        replaceWorker();
-        settle(failedPage(job, `rendering crashed: ${error.message}`, 'render/crash'));
-      };
-      const timer = setTimeout(() => {
-        replaceWorker();
-        settle(failedPage(job, `rendering took longer than ${this.timeLimitMs / 1000} s and was stopped`, 'render/timeout'));
-      }, this.timeLimitMs);
-      slot.worker.on('message', onMessage);
-      slot.worker.once('error', onError);
-      slot.worker.postMessage({ type: 'render', id, ...job } satisfies WorkerRequest);
-    });
-  }
 }
+
+type ResultHandler = (index: number, outcome: RenderOutcome) => void;
+
+/**
+ * Pages sent to a worker beyond the one it renders. One is enough for the worker to find
+ * its next page waiting whenever it finishes one; more would leave the other workers
+ * idle at the end of a build while pages wait in one worker's queue.
+ */
+const PAGES_AHEAD = 1;
 
 function newSlot(): Slot {
   // unified allocates a great many short-lived nodes: a young generation bigger than V8's

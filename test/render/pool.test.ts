@@ -42,4 +42,17 @@ describe('RenderPool', () => {
     expect(results[0]!.page.html).toBeUndefined();
     expect(results[1]!.page.html).toContain('<h1 id="after">After');
   });
+
+  it('is not confused by answers left over from a run that failed while pages were queued', async () => {
+    const pool = new RenderPool({ size: 1 });
+    pools.push(pool);
+    const jobs = (prefix: string) => ['a', 'b', 'c', 'd'].map((name) => ({ page: page(name), source: `# ${prefix} ${name}` }));
+    const failing = pool.renderAll(setup, jobs('old'), () => {
+      throw new Error('disk full');
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    // The worker still holds the failed run's queued page; its answer must not count as the new run's.
+    const results = await renderAllOn(pool, jobs('new'));
+    expect(results.map((result) => /<h1[^>]*>([^<]*)/.exec(result.page.html ?? '')?.[1])).toEqual(['new a', 'new b', 'new c', 'new d']);
+  });
 });
