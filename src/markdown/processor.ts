@@ -1,4 +1,3 @@
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,6 +14,7 @@ import { remarkGfmLineGates } from './plugins/gfm-line-gates.ts';
 import { rehypeCodeGroups } from './plugins/code-groups.ts';
 import { rehypeEndpoints } from './plugins/endpoints.ts';
 import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
+import { rehypeHeadingSlugs } from './plugins/heading-slugs.ts';
 import { rehypeHighlight } from './plugins/highlight.ts';
 import { rehypeScrollTables } from './plugins/scroll-tables.ts';
 
@@ -42,8 +42,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // Before everything else in HTML land: later plugins add classes and attributes the
       // sanitiser's allow-list would strip, and must not see unsanitised author HTML.
       .use(rehypeSafeHtml)
-      // Ids first: the anchor collector and the link check read them.
-      .use(rehypeSlug)
+      // Ids first: the anchor collector and the link check read them (rehype-slug's ids).
+      .use(rehypeHeadingSlugs)
       .use(rehypeCollectAnchors)
       // Before links are rewritten, so messages quote what the writer wrote.
       .use(rehypeCheckImages)
