@@ -51,12 +51,42 @@ export function resolvePlaceholders(body: string, scope: Record<string, unknown>
 
 /** The variable paths a parsed template reads, found by liquidjs's static analysis. */
 export function usedVariables(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
+  // A page of text and outputs alone (most pages) defines no variable of its own, so what
+  // it reads is what its outputs read, each a function of its text: analysed once per
+  // distinct output, not once per page (the analysis was 2% of a page's render).
+  if (!parsed.every((template) => template.token.kind === TokenKind.HTML || template.token.kind === TokenKind.Output)) return analyse(liquid, parsed);
+  const known = outputVariables(liquid);
+  const used = new Set<string>();
+  for (const template of parsed) {
+    if (template.token.kind !== TokenKind.Output) continue;
+    const text = template.token.getText();
+    let variables = known.get(text);
+    if (!variables) {
+      if (known.size >= OUTPUTS_KEPT) known.clear();
+      variables = analyse(liquid, [template]);
+      known.set(text, variables);
+    }
+    for (const variable of variables) used.add(variable);
+  }
+  return [...used].sort();
+}
+
+function analyse(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
   try {
     const { globals } = liquid.analyzeSync(parsed);
     return [...new Set(Object.values(globals).flatMap((variables) => variables.map(String)))].sort();
   } catch {
     return []; // a partial that fails to parse is reported by rendering; analysis is best effort
   }
+}
+
+/** Distinct outputs kept per engine: a site has a few dozen; the bound is for a dev server running for days. */
+const OUTPUTS_KEPT = 10_000;
+const analysedOutputs = new WeakMap<Liquid, Map<string, string[]>>();
+function outputVariables(liquid: Liquid): Map<string, string[]> {
+  let known = analysedOutputs.get(liquid);
+  if (!known) analysedOutputs.set(liquid, (known = new Map()));
+  return known;
 }
 
 /** Adds "did you mean …?" to an undefined-variable problem when a close name exists. */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLiquid } from '../../src/template/liquid.ts';
-import { resolvePlaceholders } from '../../src/template/placeholders.ts';
+import { resolvePlaceholders, usedVariables } from '../../src/template/placeholders.ts';
 import type { TemplateSet } from '../../src/layout/templates.ts';
 
 const templates: TemplateSet = {
@@ -116,5 +117,28 @@ describe('partials are confined', () => {
 
   it('still renders sibling nodes after a failed include', () => {
     expect(resolvePlaceholders('{% include "self" %} and {{ page.title }}', scope, engine, looped).text).toBe('{% include "self" %} and Users');
+  });
+
+  it('lists the variables a page reads, as liquidjs’s analysis of the whole page does', () => {
+    const analysed = (body: string) => {
+      const { globals } = liquid.analyzeSync(liquid.parse(body));
+      return [...new Set(Object.values(globals).flatMap((variables) => variables.map(String)))].sort();
+    };
+    const piece = fc.constantFrom(
+      'text ', '\n```bash\n', '{{ page.metadata.product_name }}', '{{ page.metadata.api_base_url }}', '{{ page.title | upcase }}',
+      '{{ page.metadata.missing | default: site.title }}', '{{ page.metadata["product_name"] }}', '{{ a.b[c.d] }}', '{{- page.title -}}',
+      '{% assign x = page.metadata.product_name %}', '{{ x }}', '{% for item in page.metadata.list %}{{ item.name }}{% endfor %}',
+      '{% if page.title %}{{ page.url }}{% endif %}', '{% capture c %}{{ page.title }}{% endcapture %}{{ c }}',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const body = pieces.join('');
+        // Twice: the second time, outputs come from what the first analysed.
+        expect(usedVariables(liquid, liquid.parse(body))).toEqual(analysed(body));
+        expect(usedVariables(liquid, liquid.parse(body))).toEqual(analysed(body));
+      }),
+      { numRuns: 300 },
+    );
+    expect(resolve('{{ page.title }} {% assign t = page.url %}{{ t }}').used).toEqual(['page.title', 'page.url']);
   });
 });
