@@ -25,6 +25,8 @@ const DEV_LOOP_TARGET_MS = 100;
 export interface ReportInput {
   date: Date;
   command: string;
+  /** How docsmith is started, as its `npm run build` script starts it: `node --flag bin/docsmith.mjs`. */
+  docsmithCommand: string;
   cores: number;
   cpu: string;
   node: string;
@@ -59,7 +61,7 @@ export function renderReport(input: ReportInput): string {
   lines.push(`- docsmith: ${input.revision}`);
   lines.push(`- Load average (1, 5, 15 min) before: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}. The machine is shared, so numbers are noisy: compare the ratios, measured side by side, more than the absolute times.`);
   lines.push(
-    '- Method: every build is a fresh `node` process (docsmith through `node bin/docsmith.mjs build`, which runs src/ compiled to JavaScript, Eleventy through its `cmd.cjs --quiet`), ' +
+    `- Method: every build is a fresh \`node\` process (docsmith as its \`npm run build\` script runs it, \`${input.docsmithCommand} build\`, which runs src/ compiled to JavaScript; Eleventy through its \`cmd.cjs --quiet\`), ` +
       `builds alternate between the two and who goes first alternates each run; ${input.warmup ? 'one untimed warm-up build of each comes first' : 'no warm-up build (--skip-warmup)'}; the last output of each is checked. ` +
       'Wall time is from spawn to exit; peak memory is the larger of GNU time\'s max RSS and the RSS of the process tree sampled every 20 ms. ' +
       'Cold builds start with no output folder (and no cache).',

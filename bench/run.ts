@@ -19,7 +19,7 @@ import { generateCorpus } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { measureDevLoop } from './dev-loop.ts';
 import { renderReport, type DevLoopReport, type SizeResult, type VariantId } from './report.ts';
-import { snapshotDocsmith } from './snapshot.ts';
+import { docsmithNodeArgs, snapshotDocsmith } from './snapshot.ts';
 import { detectSearch, resolveSearchState, type SearchSwitch } from './search-switch.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
 
       const known = new Set(readdirSync(docsmithDir));
       const timeoutMs = options.timeoutMinutes * 60_000;
-      const ours = (args: string[]) => ({ command: process.execPath, args: [cli, 'build', '--root', '.', ...args], cwd: docsmithDir, timeoutMs });
+      const ours = (args: string[]) => ({ command: process.execPath, args: [...cli, 'build', '--root', '.', ...args], cwd: docsmithDir, timeoutMs });
       const eleventy = { command: process.execPath, args: [ELEVENTY_CMD, '--quiet'], cwd: eleventyDir, timeoutMs };
       const cleanOurs = () => COLD_PATHS.forEach((p) => rmSync(path.join(docsmithDir, p), { recursive: true, force: true }));
       const cleanEleventy = () => rmSync(path.join(eleventyDir, '_site'), { recursive: true, force: true });
@@ -132,6 +132,7 @@ async function main(argv: string[]): Promise<void> {
   const report = renderReport({
     date: started,
     command: commandLine(argv),
+    docsmithCommand: ['node', ...cli.slice(0, -1), 'bin/docsmith.mjs'].join(' '),
     cores: os.availableParallelism(),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     node: process.version,
@@ -154,14 +155,14 @@ const DEV_LOOP_PAGE = { file: 'content/users/user-sessions.md', url: '/users/use
 const DEV_LOOP_EDITS = 5;
 
 /** One page edited in the largest site, saved to reload event, when the CLI has `dev`. */
-async function measureDevLoopAtLargest(cli: string, results: SizeResult[], work: string, options: Options): Promise<DevLoopReport> {
-  if (!existsSync(path.join(path.dirname(cli), '..', 'src', 'dev'))) return { state: 'skipped', reason: 'src/dev does not exist' };
+async function measureDevLoopAtLargest(cli: string[], results: SizeResult[], work: string, options: Options): Promise<DevLoopReport> {
+  if (!existsSync(path.join(path.dirname(cli.at(-1)!), '..', 'src', 'dev'))) return { state: 'skipped', reason: 'src/dev does not exist' };
   const largest = results.filter((r) => !r.failure).at(-1);
   if (!largest) return { state: 'skipped', reason: 'no size built successfully' };
   const root = path.join(work, `n${largest.pages}`, 'docsmith');
   log(`n=${largest.pages}: dev loop, ${DEV_LOOP_EDITS} edits of ${DEV_LOOP_PAGE.file}`);
   try {
-    const measured = await measureDevLoop({ command: process.execPath, args: [cli], root, page: DEV_LOOP_PAGE, edits: DEV_LOOP_EDITS, startTimeoutMs: options.timeoutMinutes * 60_000 });
+    const measured = await measureDevLoop({ command: process.execPath, args: cli, root, page: DEV_LOOP_PAGE, edits: DEV_LOOP_EDITS, startTimeoutMs: options.timeoutMinutes * 60_000 });
     log(`dev loop: ${measured.milliseconds.map((ms) => ms.toFixed(0)).join(', ')} ms; server: ${measured.serverLog.slice(-DEV_LOOP_EDITS).join('; ')}`);
     return { state: 'measured', pages: largest.pages, page: DEV_LOOP_PAGE.file, milliseconds: measured.milliseconds, serverLog: measured.serverLog.slice(-DEV_LOOP_EDITS) };
   } catch (error) {
@@ -176,15 +177,17 @@ const SNAPSHOT_ATTEMPTS = 5;
  * --help` (the fixed cost of every build: hashing the sources, then loading the compiled module graph). A copy
  * taken in the middle of someone's edit fails to load; wait a minute and take another.
  */
-async function takeSnapshot(work: string, runs: number): Promise<{ cli: string; startup: { samples: Measurement[]; helpText: string } }> {
+async function takeSnapshot(work: string, runs: number): Promise<{ cli: string[]; startup: { samples: Measurement[]; helpText: string } }> {
   for (let attempt = 1; ; attempt++) {
     const dir = path.join(work, `docsmith-src-${attempt}`);
-    const cli = snapshotDocsmith(REPO, dir);
+    snapshotDocsmith(REPO, dir);
+    // As `npm run build` runs it: its Node flags, then bin/docsmith.mjs.
+    const cli = docsmithNodeArgs(dir);
     const samples: Measurement[] = [];
     try {
       // Untimed: the first start compiles the copy (bin/compile.mjs); every later one reuses it.
-      await checked('docsmith --help', await measure({ command: process.execPath, args: [cli, '--help'], cwd: dir }));
-      for (let i = 0; i < runs; i++) samples.push(await checked('docsmith --help', await measure({ command: process.execPath, args: [cli, '--help'], cwd: dir })));
+      await checked('docsmith --help', await measure({ command: process.execPath, args: [...cli, '--help'], cwd: dir }));
+      for (let i = 0; i < runs; i++) samples.push(await checked('docsmith --help', await measure({ command: process.execPath, args: [...cli, '--help'], cwd: dir })));
       log(`measuring a snapshot of the working tree's docsmith, in ${dir}`);
       return { cli, startup: { samples, helpText: samples[0]!.stdout + samples[0]!.stderr } };
     } catch (error) {

@@ -4,7 +4,7 @@
  * many minutes; every build of one run must measure the same code, and a half-made
  * edit must not fail the run midway.
  */
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 const COPIED = ['bin', 'src', 'templates', 'package.json', 'tsconfig.json'];
@@ -16,3 +16,16 @@ export function snapshotDocsmith(repo: string, into: string): string {
   symlinkSync(path.join(repo, 'node_modules'), path.join(into, 'node_modules'), 'dir');
   return path.join(into, 'bin', 'docsmith.mjs');
 }
+
+/**
+ * Node's arguments for running a copy the way `npm run build` runs docsmith: the Node
+ * flags of its package.json's build script, then its bin/docsmith.mjs. The bench measures
+ * what writers run; a script of another shape stops the bench rather than be guessed at.
+ */
+export function docsmithNodeArgs(copy: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) bin\/docsmith\.mjs build$/.exec(scripts?.build ?? '');
+  if (!match) throw new Error(`package.json's build script is not "node [flags] bin/docsmith.mjs build": ${scripts?.build}`);
+  return [...match[1]!.split(' ').filter(Boolean), path.join(copy, 'bin', 'docsmith.mjs')];
+}
+
