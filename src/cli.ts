@@ -86,19 +86,22 @@ export async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const tty = process.stderr.isTTY === true;
+  const cache = cacheDir ? new DiskRenderCache(cacheDir) : undefined;
   let result;
   try {
     result = await build({
       root,
       writer,
       workers: 'auto',
-      cache: cacheDir ? new DiskRenderCache(cacheDir) : undefined,
+      cache,
       search: command === 'build' && values.search,
       onProgress: tty ? progressLine() : undefined,
     });
   } catch (error) {
     writer.abort();
     throw error;
+  } finally {
+    cache?.close();
   }
   if (tty) process.stderr.write('\r\u001b[K');
   if (values.format === 'json') {

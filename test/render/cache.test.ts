@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskRenderCache, hashOf, MemoryRenderCache } from '../../src/render/cache.ts';
 
-const entryFile = (dir: string) => {
-  const [shard] = readdirSync(dir);
-  const [file] = readdirSync(path.join(dir, shard!));
-  return path.join(dir, shard!, file!);
+/** The files of the one pack a cache instance wrote. */
+const packFiles = (dir: string) => {
+  const names = readdirSync(path.join(dir, 'render'));
+  expect(names).toHaveLength(2);
+  const pack = names.find((name) => name.endsWith('.pack'))!;
+  return { pack: path.join(dir, 'render', pack), index: path.join(dir, 'render', pack.replace(/\.pack$/, '.index')) };
 };
 
 describe('hashOf', () => {
@@ -26,11 +28,34 @@ describe('DiskRenderCache', () => {
     expect(new DiskRenderCache(dir).get(key)).toEqual({ html: '<p>x</p>' });
   });
 
+  it('stores many entries in one pack, readable by the next instance, and each later pack wins', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const first = new DiskRenderCache(dir);
+    const keys = Array.from({ length: 50 }, (_, i) => hashOf(`page ${i}`));
+    keys.forEach((k, i) => first.set(k, { i, text: 'é'.repeat(i) }));
+    first.close();
+    expect(readdirSync(path.join(dir, 'render'))).toHaveLength(2);
+    const second = new DiskRenderCache(dir);
+    keys.forEach((k, i) => expect(second.get(k)).toEqual({ i, text: 'é'.repeat(i) }));
+    second.set(keys[0]!, { i: 'again' });
+    second.close();
+    expect(new DiskRenderCache(dir).get(keys[0]!)).toEqual({ i: 'again' });
+    expect(new DiskRenderCache(dir).get(keys[1]!)).toEqual({ i: 1, text: 'é' });
+  });
+
+  it('writes nothing when nothing is stored', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const cache = new DiskRenderCache(dir);
+    expect(cache.get(key)).toBeUndefined();
+    cache.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('ignores a corrupted, truncated or misplaced entry instead of trusting it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
     const cache = new DiskRenderCache(dir);
     cache.set(key, { html: '<p>good</p>' });
-    const file = entryFile(dir);
+    const file = packFiles(dir).pack;
     const original = readFileSync(file, 'utf8');
 
     writeFileSync(file, original.replace('good', 'evil'));
@@ -43,6 +68,51 @@ describe('DiskRenderCache', () => {
     expect(cache.get(key)).toBeUndefined();
     writeFileSync(file, original);
     expect(cache.get(key)).toEqual({ html: '<p>good</p>' });
+    // The pack gone: a miss, also for an instance that read the index before.
+    const reader = new DiskRenderCache(dir);
+    expect(reader.isEmpty()).toBe(false);
+    writeFileSync(file, '');
+    expect(reader.get(key)).toBeUndefined();
+  });
+
+  it('ignores index lines that are damaged, cut short or point past the pack', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const cache = new DiskRenderCache(dir);
+    cache.set(key, { html: '<p>good</p>' });
+    cache.close();
+    const { index } = packFiles(dir);
+    const line = readFileSync(index, 'utf8');
+    const [, offset, length] = line.trim().split(' ');
+    for (const damaged of [
+      `${line.trim()}`, // no newline: the build died while writing it
+      `${key} ${offset} ${Number(length) + 1}\n`,
+      `${key} ${Number(offset) + 1} ${length}\n`,
+      `${key} ${offset} 999999\n`,
+      `${key}  ${offset} ${length}\n`,
+      `${key.toUpperCase()} ${offset} ${length}\n`,
+      'garbage\n',
+    ]) {
+      writeFileSync(index, damaged);
+      expect(new DiskRenderCache(dir).get(key), damaged).toBeUndefined();
+    }
+    // A whole line after a damaged one still counts.
+    writeFileSync(index, 'garbage\n');
+    appendFileSync(index, line);
+    expect(new DiskRenderCache(dir).get(key)).toEqual({ html: '<p>good</p>' });
+  });
+
+  it('refuses keys that could break its index', () => {
+    const cache = new DiskRenderCache(mkdtempSync(path.join(tmpdir(), 'docsmith-cache-')));
+    expect(() => cache.set('a b\nc', 1)).toThrow(/not a cache key/);
+  });
+
+  it('removes the one-file-per-entry folders of earlier versions, and nothing else', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    for (const folder of ['ab', 'outputs', 'config', 'abc']) mkdirSync(path.join(dir, folder));
+    writeFileSync(path.join(dir, 'ab', `${key.slice(2)}.json`), 'old entry');
+    new DiskRenderCache(dir).close();
+    expect(existsSync(path.join(dir, 'ab'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['abc', 'config', 'outputs']);
   });
 
   it('misses for a key never stored and for a cache folder that does not exist', () => {
