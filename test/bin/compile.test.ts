@@ -68,6 +68,19 @@ describe('bin/compile.mjs', () => {
     expect(readdirSync(cacheDir).sort()).toEqual([path.basename(path.dirname(fileURLToPath(a!))), 'sources.json']);
   }, 60_000);
 
+  it('imports liquidjs by its ES module build, and keys the bundle on that package’s manifest', async () => {
+    const { root, cacheDir } = copyCheckout();
+    const cli = await compiledCli(root, cacheDir);
+    const bundle = path.dirname(fileURLToPath(cli));
+    const imports = readdirSync(bundle)
+      .filter((file) => file.endsWith('.mjs'))
+      .flatMap((file) => [...readFileSync(path.join(bundle, file), 'utf8').matchAll(/from "(liquidjs[^"]*)"/g)].map((match) => match[1]));
+    expect(imports.length).toBeGreaterThan(0);
+    expect(new Set(imports)).toEqual(new Set(['liquidjs/dist/liquid.node.mjs']));
+    const listed = JSON.parse(readFileSync(path.join(cacheDir, 'sources.json'), 'utf8')) as string[];
+    expect(listed.filter((file) => file.endsWith('liquidjs/package.json'))).toHaveLength(1);
+  }, 60_000);
+
   it('recompiles when the cache holds a damaged source list', async () => {
     const { root, cacheDir } = copyCheckout();
     const first = await compiledCli(root, cacheDir);
