@@ -15,13 +15,46 @@ export interface ReachableInput {
  */
 export function checkReachable(input: ReachableInput, index = new LinkIndex()): Diagnostic[] {
   index.update(input.pages);
+  // Most dev rebuilds change no page's links: then the answer is last time's.
+  const targets = input.pages.map((page) => index.targetsOf(page.links));
+  const known = answers.get(index);
+  const files = input.pages.map((page) => page.file);
+  if (known && known.sidebar === input.sidebar && known.generation === index.generation && sameStrings(known.files, files) && sameTargets(known.targets, targets)) {
+    return known.diagnostics.map((d) => ({ ...d }));
+  }
+  const diagnostics = unreachable(input, index, targets);
+  answers.set(index, { sidebar: input.sidebar, generation: index.generation, files, targets, diagnostics: diagnostics.map((d) => ({ ...d })) });
+  return diagnostics;
+}
+
+/** The last answer for each index (a dev session keeps one), with what it was worked out from. */
+const answers = new WeakMap<LinkIndex, { sidebar: readonly NavItem[]; generation: number; files: string[]; targets: Int32Array[]; diagnostics: Diagnostic[] }>();
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Whether every page links to the same pages (a page's links re-rendered unchanged give an equal array, not the same one). */
+function sameTargets(a: readonly Int32Array[], b: readonly Int32Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let page = 0; page < a.length; page++) {
+    const x = a[page]!;
+    const y = b[page]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+function unreachable(input: ReachableInput, index: LinkIndex, targets: readonly Int32Array[]): Diagnostic[] {
   const reached = new Uint8Array(input.pages.length);
   const queue = ['/', ...siteReadingOrder(input.sidebar).map((item) => item.url)].flatMap((url) => index.pageOf(url) ?? []);
   while (queue.length > 0) {
     const page = queue.pop()!;
     if (reached[page]) continue;
     reached[page] = 1;
-    for (const target of index.targetsOf(input.pages[page]!.links)) if (target !== -1 && !reached[target]) queue.push(target);
+    for (const target of targets[page]!) if (target !== -1 && !reached[target]) queue.push(target);
   }
   return input.pages
     .filter((_, page) => !reached[page])
