@@ -14,9 +14,10 @@ export interface SiteWatcher {
 /**
  * Watches a site's content/, templates/ and site.config.ts and hands `onBatch` the
  * site-relative paths that changed, one batch at a time: changes that arrive while a
- * batch runs are gathered into the next one.
+ * batch runs are gathered into the next one. `onChange` hears of every change at once,
+ * before the batch is made (to stop work the change makes stale).
  */
-export async function watchSite(root: string, onBatch: (files: string[]) => Promise<void>, log: (line: string) => void): Promise<SiteWatcher> {
+export async function watchSite(root: string, onBatch: (files: string[]) => Promise<void>, log: (line: string) => void, onChange?: () => void): Promise<SiteWatcher> {
   let closed = false;
   const changed = new Set<string>();
   let running: Promise<void> | undefined;
@@ -91,6 +92,7 @@ export async function watchSite(root: string, onBatch: (files: string[]) => Prom
     const name = path.relative(root, file).split(path.sep).join('/');
     if (name === '') return;
     changed.add(name);
+    onChange?.();
     schedule();
   });
   // Without a listener, a watcher error (too many watched files, say) would end the process.
