@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
@@ -72,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   // Conventional home of tool caches; deleting it only costs a full render.
   const cacheDir = values.cache ? path.join(root, 'node_modules', '.cache', 'docsmith') : undefined;
   let writer: Writer;
+  let diskWriter: DiskWriter | undefined;
   if (command === 'build') {
     const unsafe = unsafeOutputReason(root, outDir);
     if (unsafe) {
@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // What the output holds is recorded next to the cache, so unchanged pages are kept, not rewritten.
-    writer = new DiskWriter(outDir, { manifest: cacheDir && path.join(cacheDir, 'outputs', `${hashOf(outDir).slice(0, 16)}.json`) });
+    writer = diskWriter = new DiskWriter(outDir, { manifest: cacheDir && path.join(cacheDir, 'outputs', `${hashOf(outDir).slice(0, 16)}.json`) });
   } else {
     writer = new DiscardWriter();
   }
@@ -111,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const done = command === 'check' ? 'checked' : result.written ? `built into ${path.relative(process.cwd(), outDir) || '.'}` : 'not written';
-  const size = command === 'build' && result.written ? `, ${formatBytes(folderSize(outDir))}` : '';
+  // From the writer, which knows what it wrote and kept: reading the folder again took a tenth of a second or more at 4000 pages.
+  const size = diskWriter && result.written ? `, ${formatBytes(diskWriter.outputBytes)}` : '';
   console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s${size}: ${summarize(result.diagnostics)}`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
@@ -125,15 +126,6 @@ function progressLine() {
     last = now;
     process.stderr.write(`\r\u001b[Krendering ${done}/${total} pages`);
   };
-}
-
-/** The output's size on disk, for the summary line. */
-function folderSize(dir: string): number {
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return bytes;
 }
 
 function formatBytes(bytes: number): string {

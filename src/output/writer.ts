@@ -131,7 +131,8 @@ export class DiskWriter implements Writer {
   private readonly manifestFile: string | undefined;
   /** What the current output holds, by file; empty when unknown. */
   private readonly previous: Map<string, [string, number, number]>;
-  private readonly written = new Map<string, string>();
+  /** Files written by this build: fingerprint, size and modification time (taken when written, so commit need not stat them). */
+  private readonly written = new Map<string, [string, number, number]>();
   private readonly kept = new Set<string>();
   private readonly folders = new FolderMaker();
 
@@ -145,7 +146,7 @@ export class DiskWriter implements Writer {
     this.previous = readManifest(this.manifestFile, this.outDir);
     this.staging = path.join(path.dirname(this.outDir), `${stagingPrefix(this.outDir)}${process.pid}-${Date.now()}`);
     mkdirSync(this.staging, { recursive: true });
-    writeFileSync(path.join(this.staging, OUTPUT_MARKER), 'This folder is build output; it is replaced on every build.\n');
+    writeFileSync(path.join(this.staging, OUTPUT_MARKER), MARKER_TEXT);
   }
 
   write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
@@ -153,8 +154,7 @@ export class DiskWriter implements Writer {
     this.kept.delete(file); // kept first, then written after all: the new content wins
     const target = path.join(this.staging, file);
     this.folders.make(path.dirname(target));
-    writeFileSync(target, content);
-    this.written.set(file, fingerprint);
+    this.written.set(file, [fingerprint, ...writeAndStat(target, content)]);
   }
 
   copy(from: string, file: string): void {
@@ -204,6 +204,17 @@ export class DiskWriter implements Writer {
     rmSync(this.staging, { recursive: true, force: true });
   }
 
+  /**
+   * The size of the output this writer made, in bytes (for the build's summary line):
+   * what it wrote plus what it kept, known without reading the folder again.
+   */
+  get outputBytes(): number {
+    let bytes = Buffer.byteLength(MARKER_TEXT);
+    for (const [, size] of this.written.values()) bytes += size;
+    for (const file of this.kept) if (!this.written.has(file)) bytes += this.previous.get(file)![1];
+    return bytes;
+  }
+
   /** Whether a file of the current output still has the size and time it was written with. */
   private untouched(file: string, known: [string, number, number]): boolean {
     const stat = statSync(path.join(this.outDir, file), { throwIfNoEntry: false });
@@ -214,10 +225,7 @@ export class DiskWriter implements Writer {
     if (!this.manifestFile) return;
     const files: OutputManifest['files'] = {};
     for (const file of this.kept) files[file] = this.previous.get(file)!;
-    for (const [file, fingerprint] of this.written) {
-      const stat = statSync(path.join(this.outDir, file));
-      files[file] = [fingerprint, stat.size, stat.mtimeMs];
-    }
+    for (const [file, entry] of this.written) files[file] = entry;
     const manifest: OutputManifest = { version: 1, outDir: this.outDir, files };
     mkdirSync(path.dirname(this.manifestFile), { recursive: true });
     // Write then rename: a reader never sees half a manifest.
@@ -225,6 +233,19 @@ export class DiskWriter implements Writer {
     writeFileSync(temporary, JSON.stringify(manifest));
     renameSync(temporary, this.manifestFile);
   }
+}
+
+const MARKER_TEXT = 'This folder is build output; it is replaced on every build.\n';
+
+/**
+ * Writes a file and returns its size and modification time, for the manifest: taken
+ * here, while pages are still rendering, rather than at commit, when they would add a
+ * stat per file to the end of the build.
+ */
+function writeAndStat(file: string, content: string | Uint8Array): [size: number, mtimeMs: number] {
+  writeFileSync(file, content);
+  const stat = statSync(file);
+  return [stat.size, stat.mtimeMs];
 }
 
 /** The recorded files of `outDir`, or none when the record is missing, damaged or for another folder. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
-import { DiskWriter, MemoryWriter, OUTPUT_MARKER } from '../../src/output/writer.ts';
+import { contentFingerprint as contentFingerprintOf, DiskWriter, MemoryWriter, OUTPUT_MARKER } from '../../src/output/writer.ts';
 import { makeSite } from '../helpers.ts';
 
 describe('DiskWriter', () => {
@@ -66,6 +66,26 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     const third = next();
     expect(third.keep('guide/index.html', 'key-guide-2')).toBe(true);
     expect(third.keep('index.html', 'key-home')).toBe(true);
+  });
+
+  it('knows the size of the output it made, written and kept files alike, without reading the folder', () => {
+    const folderBytes = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+    const { out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guïde ✓', 'old/index.html': 'old' });
+    // Kept and written, a file written as bytes, a file gone.
+    const writer = next();
+    writer.keep('index.html', 'key-home');
+    writer.write('guide/index.html', 'guïde ✓ 2', 'key-guide-2');
+    writer.write('logo.png', new Uint8Array([1, 2, 3]));
+    writer.commit();
+    expect(writer.outputBytes).toBe(folderBytes(out));
+    // Everything kept: the folder is left as it is.
+    const same = next();
+    for (const file of ['index.html', 'guide/index.html', 'logo.png']) expect(same.keep(file, file === 'logo.png' ? contentFingerprintOf(new Uint8Array([1, 2, 3])) : file === 'index.html' ? 'key-home' : 'key-guide-2')).toBe(true);
+    same.commit();
+    expect(same.outputBytes).toBe(folderBytes(out));
   });
 
   it('writes what was written last when a file is both kept and written', () => {
