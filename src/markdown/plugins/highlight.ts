@@ -5,6 +5,7 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { visitElements } from '../walk.ts';
 import { codeLanguage, preCode } from './code-meta.ts';
 import { createPairedHighlight } from './paired-themes.ts';
+import { TOKENIZE_LIMITS } from './tokenize-limits.ts';
 
 /** The languages highlighted at build time; others are shown as plain text. */
 export const HIGHLIGHT_LANGUAGES = ['shellscript', 'json', 'python', 'javascript', 'typescript', 'yaml', 'html'] as const;
@@ -34,7 +35,7 @@ export function rehypeHighlight(options: HighlightOptions = {}) {
   const { highlighter } = options;
   const loaded = new Set(highlighter?.getLoadedLanguages() ?? []);
   // One tokenization for both themes when they pair up (ours do), else Shiki's two.
-  const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false })));
+  const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false, ...TOKENIZE_LIMITS })));
   return (tree: Root) => {
     visitElements(tree, (node, index, parent) => {
       const code = preCode(node);

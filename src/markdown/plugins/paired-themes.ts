@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import { flatTokenVariants, type Highlighter, type ShikiTransformer, type ThemedToken, type ThemeRegistrationResolved } from 'shiki';
+import { TOKENIZE_LIMITS } from './tokenize-limits.ts';
 
 export interface ThemePair {
   light: string;
@@ -54,7 +55,7 @@ export function createPairedHighlight(highlighter: Highlighter, themes: ThemePai
       node.properties.class = pairClass;
     },
   };
-  return (code, lang) => highlighter.codeToHast(code, { lang, theme: themes.light, rootStyle, mergeWhitespaces: false, transformers: [transformer] });
+  return (code, lang) => highlighter.codeToHast(code, { lang, theme: themes.light, rootStyle, mergeWhitespaces: false, transformers: [transformer], ...TOKENIZE_LIMITS });
 }
 
 /**

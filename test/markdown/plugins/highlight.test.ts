@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Highlighter } from 'shiki';
 import { createCodeHighlighter, rehypeHighlight } from '../../../src/markdown/plugins/highlight.ts';
 import { renderWith } from './render.ts';
@@ -27,6 +27,20 @@ describe('rehypeHighlight', () => {
       '<div class="code-block" data-lang="cobol"><pre class="shiki plain" tabindex="0"><code>&#x3C;x></code></pre></div>',
     );
     expect(renderWith('```\nplain\n```', [rehypeHighlight, { highlighter }])).toBe('<div class="code-block"><pre class="shiki plain" tabindex="0"><code>plain</code></pre></div>');
+  });
+  it('highlights a line in full however long it takes (the output depends on the page alone, not on the machine’s load)', () => {
+    const markdown = "```javascript\nconst client = new DataFlow.Client('10');\n```";
+    const calm = renderWith(markdown, [rehypeHighlight, { highlighter }]);
+    // Every clock reading a second later than the last: Shiki's default limit (500 ms a
+    // line) would leave the rest of the line plain after the first token.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    try {
+      expect(renderWith(markdown, [rehypeHighlight, { highlighter }])).toBe(calm);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(calm).toContain('>Client</span>');
   });
   it('works without a highlighter', () => {
     expect(renderWith('```python\nx\n```', rehypeHighlight)).toBe('<div class="code-block" data-lang="python"><pre class="shiki plain" tabindex="0"><code>x</code></pre></div>');
