@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** A hash of several strings, unambiguous about where one ends and the next begins. */
@@ -172,6 +172,8 @@ const INDEX_LINE = /^([0-9a-f]{16,128}) (\d+) (\d+)$/;
 function readEntry(fd: number | undefined, offset: number, length: number): string | undefined {
   if (fd === undefined) return undefined;
   try {
+    // A damaged index line must not make this allocate more than the pack holds.
+    if (offset + length > fstatSync(fd).size) return undefined;
     const bytes = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {

@@ -88,6 +88,7 @@ describe('DiskRenderCache', () => {
       `${key} ${offset} ${Number(length) + 1}\n`,
       `${key} ${Number(offset) + 1} ${length}\n`,
       `${key} ${offset} 999999\n`,
+      `${key} ${offset} 999999999999999\n`,
       `${key}  ${offset} ${length}\n`,
       `${key.toUpperCase()} ${offset} ${length}\n`,
       'garbage\n',
