@@ -123,7 +123,7 @@ export class DiskRenderCache implements RenderCache {
     return this.readers.get(pack);
   }
 
-  /** Every entry of every pack, read once: later packs win (any valid copy of an entry is as good). */
+  /** Every entry of every pack, read once: later packs (by the millisecond they were made in) win, though any valid copy of an entry is as good. */
   private index(): Map<string, EntryLocation> {
     if (this.known) return this.known;
     const known = new Map<string, EntryLocation>();

@@ -35,6 +35,8 @@ describe('DiskRenderCache', () => {
     keys.forEach((k, i) => first.set(k, { i, text: 'é'.repeat(i) }));
     first.close();
     expect(readdirSync(path.join(dir, 'render'))).toHaveLength(2);
+    // Packs are ordered by the millisecond they were made in: the second one is later.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     const second = new DiskRenderCache(dir);
     keys.forEach((k, i) => expect(second.get(k)).toEqual({ i, text: 'é'.repeat(i) }));
     second.set(keys[0]!, { i: 'again' });
