@@ -9,7 +9,7 @@ export class LinkIndex {
   private urls: readonly string[] = [];
   private byUrl = new Map<string, number>();
   /** Bumped whenever the page list changes, which makes every resolved link stale. */
-  private pageList = 0;
+  private pageListChanges = 0;
   private readonly resolved = new WeakMap<object, { generation: number; targets: Int32Array }>();
 
   /** Takes this run's pages; a no-op when their URLs are those of the last run, in the same order. */
@@ -17,13 +17,13 @@ export class LinkIndex {
     if (pages.length === this.urls.length && pages.every((page, i) => page.url === this.urls[i])) return this;
     this.urls = pages.map((page) => page.url);
     this.byUrl = new Map(this.urls.map((url, i) => [url, i]));
-    this.pageList++;
+    this.pageListChanges++;
     return this;
   }
 
   /** Changes whenever the page list changes: page numbers of an older generation mean other pages. */
   get generation(): number {
-    return this.pageList;
+    return this.pageListChanges;
   }
 
   /** Every URL, in page order. */
@@ -38,9 +38,9 @@ export class LinkIndex {
   /** For each link: the number of the page it points to, or -1 (external, a file, or no such page). */
   targetsOf(links: ReadonlyArray<{ kind: string; target: string }>): Int32Array {
     const known = this.resolved.get(links);
-    if (known && known.generation === this.pageList) return known.targets;
+    if (known && known.generation === this.pageListChanges) return known.targets;
     const targets = Int32Array.from(links, (link) => (link.kind === 'page' ? (this.byUrl.get(link.target) ?? -1) : -1));
-    this.resolved.set(links, { generation: this.pageList, targets });
+    this.resolved.set(links, { generation: this.pageListChanges, targets });
     return targets;
   }
 }

@@ -18,28 +18,36 @@ export function checkReachable(input: ReachableInput, index = new LinkIndex()): 
   // Most dev rebuilds change no page's links: then the answer is last time's.
   const targets = input.pages.map((page) => index.targetsOf(page.links));
   const known = answers.get(index);
-  const files = input.pages.map((page) => page.file);
-  if (known && known.sidebar === input.sidebar && known.generation === index.generation && sameStrings(known.files, files) && sameTargets(known.targets, targets)) {
+  if (known && known.sidebar === input.sidebar && known.generation === index.generation && samePages(known, input.pages, targets)) {
     return known.diagnostics.map((d) => ({ ...d }));
   }
   const diagnostics = unreachable(input, index, targets);
+  const files = input.pages.map((page) => page.file);
   answers.set(index, { sidebar: input.sidebar, generation: index.generation, files, targets, diagnostics: diagnostics.map((d) => ({ ...d })) });
   return diagnostics;
 }
 
-/** The last answer for each index (a dev session keeps one), with what it was worked out from. */
-const answers = new WeakMap<LinkIndex, { sidebar: readonly NavItem[]; generation: number; files: string[]; targets: Int32Array[]; diagnostics: Diagnostic[] }>();
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+interface Answer {
+  sidebar: readonly NavItem[];
+  generation: number;
+  files: string[];
+  targets: Int32Array[];
+  diagnostics: Diagnostic[];
 }
 
-/** Whether every page links to the same pages (a page's links re-rendered unchanged give an equal array, not the same one). */
-function sameTargets(a: readonly Int32Array[], b: readonly Int32Array[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let page = 0; page < a.length; page++) {
-    const x = a[page]!;
-    const y = b[page]!;
+/** The last answer for each index (a dev session keeps one), with what it was worked out from. */
+const answers = new WeakMap<LinkIndex, Answer>();
+
+/**
+ * Whether every page is the same file linking to the same pages as last time (a page's
+ * links re-rendered unchanged give an equal array, not the same one).
+ */
+function samePages(known: Answer, pages: ReachableInput['pages'], targets: readonly Int32Array[]): boolean {
+  if (known.targets.length !== targets.length) return false;
+  for (let page = 0; page < targets.length; page++) {
+    if (known.files[page] !== pages[page]!.file) return false;
+    const x = known.targets[page]!;
+    const y = targets[page]!;
     if (x === y) continue;
     if (x.length !== y.length) return false;
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
