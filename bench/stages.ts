@@ -31,7 +31,6 @@ if (!loaded.ok) throw new Error(`${root}: site.config.ts does not load`);
 const config = loaded.config;
 const found = discoverContent(root);
 const sources = new PageSources(root);
-const headers = found.pages.map((page) => sources.header(page, sources.read(page.file, [])));
 const pages = found.pages.slice(0, Number(values.pages));
 const texts = pages.map((page) => sources.read(page.file, []));
 // Markdown as the parser sees it: frontmatter off (placeholders left in: they parse as text).
@@ -42,7 +41,7 @@ const bodies = texts.map((text) => {
 const templates = loadTemplates({ themeDir: THEME_DIR, siteRoot: root });
 const highlighter = await createCodeHighlighter();
 const engines = createRenderEngines(templates, { highlighter });
-const nav = siteNav(config, headers);
+
 
 function time(label: string, step: (i: number) => unknown): void {
   for (let i = 0; i < pages.length; i++) step(i);
@@ -57,6 +56,11 @@ function time(label: string, step: (i: number) => unknown): void {
 
 console.log(`${pages.length} pages of ${root}`);
 const contents = pages.map((page, i) => renderContent({ source: texts[i]!, page, config, templates }, engines));
+// The sidebar as the build makes it: from every page's rendered title.
+const nav = siteNav(config, found.pages.map((page) => {
+  const content = renderContent({ source: sources.read(page.file, []), page, config, templates }, engines);
+  return { contentPath: page.contentPath, url: page.url, title: content.title, order: content.frontmatter.order };
+}));
 time('render content (all of the below)', (i) => renderContent({ source: texts[i]!, page: pages[i]!, config, templates }, engines));
 time('layout (sidebar, TOC, Liquid layout)', (i) => layoutPage(contents[i]!, { config, templates, nav }, engines.layoutLiquid));
 const commonMark = unified().use(remarkParse).freeze();

@@ -10,21 +10,21 @@ import { checkReachable } from './checks/reachable.ts';
 import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { normalizeSource } from './content/decode.ts';
-import { discoverContent } from './content/discover.ts';
+import { discoverContent, type PageSource } from './content/discover.ts';
 import type { PageHeader } from './content/page-header.ts';
 import { PageSources } from './content/sources.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
 import { siteNav } from './nav/site-nav.ts';
-import type { NavItem } from './nav/sidebar.ts';
+import type { NavItem, NavPage } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';
 import { hashOf, type RenderCache } from './render/cache.ts';
 import type { RenderEngines } from './render/engines.ts';
-import type { PageRecord, RenderedPage } from './render/page.ts';
+import type { ContentRecord, PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
-import { renderAll, type PageJob, type RenderAllResult } from './render/render-all.ts';
+import { layoutPages, renderContents, type ContentJob } from './render/render-all.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
 import { PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
@@ -110,11 +110,9 @@ export class BuildSession {
   private readonly links = new LinkIndex();
   /** The last run's content listing, reused while no file was added or removed. */
   private discovery: (ReturnType<typeof discoverContent> & { files: Set<string>; assetPaths: Set<string> }) | undefined;
-  /**
-   * What the whole site shares, reused while no page header, the config or the theme
-   * changed: then workers keep their setup and per-sidebar work is not redone.
-   */
-  private shared: { headers: PageHeader[]; config: SiteConfig; theme: LoadedTheme; nav: NavItem[]; navHash: string; setup: RenderSetup; notFound: ReturnType<typeof renderNotFound> } | undefined;
+  /** The sidebar and what depends on it alone, reused while no sidebar entry, the config or the theme changed. */
+  private shared: { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; nav: NavItem[]; navHash: string; notFound: ReturnType<typeof renderNotFound> } | undefined;
+  private setup: RenderSetup | undefined;
   private highlighter: Promise<Highlighter> | undefined;
   private pool: RenderPool | undefined;
 
@@ -156,49 +154,57 @@ export class BuildSession {
     const theme = this.loadTheme();
 
     const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-    const jobs: PageJob[] = [];
     const headers: PageHeader[] = [];
     for (const page of discovery.pages) {
       headers.push(this.sources.header(page, this.sources.read(page.file, diagnostics)));
     }
-    const { nav, navHash, setup, notFound } = this.shareable(headers, config, theme);
-    discovery.pages.forEach((page, i) => {
+    const setup = this.setupFor(config, theme);
+    const jobs: ContentJob[] = discovery.pages.map((page, i) => {
       const source = this.sources.known(page.file)!;
-      const header = headers[i]!;
-      const contentKey = this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes));
-      jobs.push({ page, source, contentKey, pageKey: this.keys.page(page.file, contentKey, theme.hasher.layout(header.layout), navHash) });
+      return { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(headers[i]!.includes)) };
     });
+
+    // Content first: the sidebar is made from the titles the pages rendered.
+    const contents = await renderContents({
+      jobs,
+      setup,
+      cache: this.options.cache,
+      pool: (misses) => this.poolFor(misses),
+      engines: () => this.engines(),
+      onProgress: this.options.onProgress,
+    });
+    const { nav, navHash, notFound } = this.navigation(discovery.pages, contents.records, config, theme);
+    const pageKeys = jobs.map((job, i) => this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(headers[i]!.layout), navHash));
+
     // The search index is one piece made from every page: kept whole when no page changed.
-    const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...jobs.map((job) => job.pageKey));
+    const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...pageKeys);
     const search = searchKey === undefined || writer.keepFolder(SEARCH_DIR, searchKey) ? undefined : await startSearchIndex({ base: config.base });
-    let result: RenderAllResult;
+    let result: Awaited<ReturnType<typeof layoutPages>>;
     try {
-      result = await renderAll({
+      result = await layoutPages({
         jobs,
-        setup,
-        cache: this.options.cache,
-        pool: (misses) => this.poolFor(misses),
-        engines: () => this.engines(),
+        contents,
+        pageKeys,
+        setup: { ...setup, nav },
         layoutLiquid: theme.layoutLiquid,
         // A new search index reads every page's HTML, so none can be skipped then.
-        reuse: search ? undefined : (job) => writer.keep(job.page.outputPath, job.pageKey),
+        reuse: search ? undefined : (job, pageKey) => writer.keep(job.page.outputPath, pageKey),
         // Written as they come (into staging: nothing is visible before commit), so the
         // build never holds the whole site's HTML.
-        onPage: (record, html, job, reused, body) => {
+        onPage: (record, html, index, reused, body) => {
           if (!reused && html !== undefined) {
-            writer.write(record.outputPath, html, job.pageKey);
+            writer.write(record.outputPath, html, pageKeys[index]!);
             search?.add({ file: record.file, url: record.url, html, body });
           }
           this.options.onPage?.({ ...record, html });
         },
-        onProgress: this.options.onProgress,
       });
     } catch (error) {
       await search?.discard(); // Pagefind's process would otherwise keep this one alive
       throw error;
     }
     const pages = result.pages;
-    Object.assign(stats, { rendered: result.rendered, laidOut: result.laidOut, reused: result.reused });
+    Object.assign(stats, { rendered: contents.rendered, laidOut: result.laidOut, reused: result.reused });
 
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
@@ -234,18 +240,27 @@ export class BuildSession {
     this.highlighter = undefined;
   }
 
-  /** The sidebar and the workers' setup, made again only when a header, the config or the theme changed. */
-  private shareable(headers: PageHeader[], config: SiteConfig, theme: LoadedTheme) {
+  /** What the workers are sent: the same object while the config and the theme stay, so they keep their engines. */
+  private setupFor(config: SiteConfig, theme: LoadedTheme): RenderSetup {
+    if (this.setup?.config !== config || this.setup.templates !== theme.templates) this.setup = { config, templates: theme.templates };
+    return this.setup;
+  }
+
+  /**
+   * The sidebar from what the pages rendered (their titles and `order`), and what depends
+   * on it alone; made again only when an entry, the config or the theme changed, so
+   * editing a page's text leaves every other page's key as it was.
+   */
+  private navigation(pages: readonly PageSource[], records: readonly ContentRecord[], config: SiteConfig, theme: LoadedTheme) {
+    const entries = records.map((record, i): NavPage => ({ contentPath: pages[i]!.contentPath, url: record.url, title: record.title, order: record.frontmatter.order }));
     const known = this.shared;
-    // Editing a page's text leaves its sidebar entry as it was: compare what the sidebar shows.
-    const sameEntry = (a: PageHeader, b: PageHeader) => a === b || (a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath);
-    if (known && known.config === config && known.theme === theme && known.headers.length === headers.length && known.headers.every((header, i) => sameEntry(header, headers[i]!))) {
+    const sameEntry = (a: NavPage, b: NavPage) => a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath;
+    if (known && known.config === config && known.theme === theme && known.entries.length === entries.length && known.entries.every((entry, i) => sameEntry(entry, entries[i]!))) {
       return known;
     }
-    // Every page's sidebar lists every page, so the sidebar is known before any page renders.
-    const nav = siteNav(config, headers);
+    const nav = siteNav(config, entries);
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
-    this.shared = { headers, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), setup: { config, templates: theme.templates, nav }, notFound };
+    this.shared = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), notFound };
     return this.shared;
   }
 

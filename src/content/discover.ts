@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isIndexName } from './titles.ts';
 
 /** A markdown source and where it lands in the site. */
 export interface PageSource {
@@ -51,14 +52,24 @@ export function discoverContent(root: string): Discovery {
     }
   }
   diagnostics.push(...findCollisions([...pages, ...assets]));
+  if (pages.length > 0 && !pages.some((page) => page.url === '/')) {
+    diagnostics.push({
+      file: CONTENT_DIR, line: 1, column: 1, severity: 'warning', rule: 'content/no-home-page',
+      message: 'the site has no home page, so its address shows "not found"; add content/index.md (or content/README.md)',
+    });
+  }
   return { pages, assets, diagnostics };
 }
 
-/** `index.md` → `/`, `api/index.md` → `/api/`, `api/users.md` → `/api/users/`. */
+/**
+ * `index.md` → `/`, `api/index.md` → `/api/`, `api/users.md` → `/api/users/`. A folder's
+ * `README.md` is its index too, as GitHub shows it (`cli/README.md` → `/cli/`): docs kept
+ * in a repository are written that way; a folder with both is a collision.
+ */
 export function pageUrl(contentPath: string): string {
-  const withoutExt = contentPath.replace(/\.md$/, '');
-  const trimmed = withoutExt === 'index' ? '' : withoutExt.replace(/\/index$/, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
+  const parts = contentPath.replace(/\.md$/i, '').split('/');
+  if (isIndexName(parts[parts.length - 1]!)) parts.pop();
+  return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
 }
 
 /** `/` → `index.html`, `/api/users/` → `api/users/index.html`. */
@@ -103,12 +114,13 @@ function findCollisions(sources: ReadonlyArray<{ file: string; outputPath: strin
     const first = seen.get(key);
     if (first === undefined) seen.set(key, source.file);
     else {
+      const readme = [source.file, first].some((file) => /(^|\/)readme\.md$/i.test(file));
       diagnostics.push({
         file: source.file,
         line: 1,
         column: 1,
         severity: 'error',
-        message: `"${source.file}" and "${first}" would both be written to "${source.outputPath}"`,
+        message: `"${source.file}" and "${first}" would both be written to "${source.outputPath}"${readme ? '; a README.md is its folder\'s index only where there is no index.md: rename or merge one of them' : ''}`,
         rule: 'content/url-collision',
       });
     }

@@ -5,19 +5,16 @@ import { pageFrontmatterSchema } from './page-frontmatter.ts';
 import { partialNames } from '../layout/dependencies.ts';
 
 /**
- * What the build needs to know of a page before rendering any: its sidebar entry
- * (every page's sidebar lists every other) and which templates its output depends
- * on (for cache keys). Problems are not reported here: rendering reports them with
- * their positions.
+ * What the build needs to know of a page before rendering it: which templates its
+ * output depends on (for cache keys). Its title and sidebar entry are not guessed here:
+ * they come from the rendered page. Problems are not reported here: rendering reports
+ * them with their positions.
  */
 export interface PageHeader {
   /** Path inside content/: `api/users.md`. */
   contentPath: string;
   /** URL without the base: `/api/users/`. */
   url: string;
-  title: string;
-  /** Frontmatter `order`: lower first; pages without one come after, by title. */
-  order?: number | undefined;
   /** The layout template's name: `layout`, `wide`. */
   layout: string;
   /** Templates the body itself includes (`{% include "partials/note" %}`). */
@@ -29,14 +26,9 @@ export function readPageHeader(page: PageSource, source: string): PageHeader {
   const data = split.ok ? pageFrontmatterSchema.safeParse(split.value.data) : undefined;
   const frontmatter = data?.success ? data.data : {};
   const body = split.ok ? split.value.body : '';
-  // The same fallbacks as the rendered title: frontmatter, then the first `# heading`, then the path.
-  const heading = /^# +(.+?)(?: +#+)? *$/m.exec(body)?.[1];
-  const title = frontmatter.title ?? heading ?? page.contentPath.replace(/(?:\/index)?\.md$/, '');
   return {
     contentPath: page.contentPath,
     url: page.url,
-    title,
-    order: frontmatter.order,
     layout: frontmatter.layout ?? 'layout',
     includes: frontmatter.templating === false ? [] : partialNames(body),
   };

@@ -1,4 +1,5 @@
 import type { NavItemInput } from '../config/schema.ts';
+import { titleFromName } from '../content/titles.ts';
 import { resolveLink } from '../markdown/plugins/rewrite-links.ts';
 
 /** What the sidebar needs to know about one page, read before rendering. */
@@ -41,30 +42,38 @@ export function sidebarFromConfig(nav: readonly NavItemInput[], base: string): N
 }
 
 /**
- * The sidebar from the content tree: each folder becomes a group (titled and linked by
- * its `index.md` when it has one), and siblings are ordered by `order`, then title.
+ * The sidebar from the content tree: each folder becomes a group, and siblings are
+ * ordered by `order`, then title. A group is titled and linked by the folder's own page:
+ * `index.md`, `README.md`, or a page of the folder's name beside it (`guide.md` next to
+ * `guide/`, as Jekyll and Docusaurus sites have), whichever has the folder's URL.
  */
 export function sidebarFromPages(pages: readonly NavPage[], base: string): NavItem[] {
   interface Folder { index?: NavPage; pages: NavPage[]; folders: Map<string, Folder> }
   const root: Folder = { pages: [], folders: new Map() };
-  for (const page of pages) {
-    const parts = page.contentPath.split('/');
-    const name = parts.pop()!;
+  const folderAt = (parts: readonly string[], create: boolean): Folder | undefined => {
     let folder = root;
     for (const part of parts) {
       let next = folder.folders.get(part);
-      if (!next) folder.folders.set(part, (next = { pages: [], folders: new Map() }));
+      if (!next) {
+        if (!create) return undefined;
+        folder.folders.set(part, (next = { pages: [], folders: new Map() }));
+      }
       folder = next;
     }
-    if (name === 'index.md' && folder !== root) folder.index = page;
-    else folder.pages.push(page);
+    return folder;
+  };
+  for (const page of pages) folderAt(page.contentPath.split('/').slice(0, -1), true);
+  for (const page of pages) {
+    const own = page.url === '/' ? undefined : folderAt(page.url.slice(1, -1).split('/'), false);
+    if (own && !own.index) own.index = page;
+    else folderAt(page.contentPath.split('/').slice(0, -1), true)!.pages.push(page);
   }
   const link = (page: NavPage, items: NavItem[] = []): NavItem => ({ text: page.title, href: encodeURI(base + page.url.slice(1)), url: page.url, external: false, items });
   const toItems = (folder: Folder): Array<{ order: number; text: string; home: boolean; item: NavItem }> => [
     ...folder.pages.map((page) => ({ order: page.order ?? Infinity, text: page.title, home: page.url === '/', item: link(page) })),
     ...[...folder.folders].map(([name, sub]) => {
       const items = sortItems(toItems(sub));
-      const text = sub.index?.title ?? folderTitle(name);
+      const text = sub.index?.title ?? titleFromName(name);
       const item: NavItem = sub.index ? link(sub.index, items) : { text, href: '', url: '', external: false, items };
       return { order: sub.index?.order ?? Infinity, text, home: false, item };
     }),
@@ -77,11 +86,4 @@ function sortItems(entries: Array<{ order: number; text: string; home: boolean; 
   return entries
     .sort((a, b) => Number(b.home) - Number(a.home) || a.order - b.order || a.text.localeCompare(b.text, 'en'))
     .map((entry) => entry.item);
-}
-
-/** `getting-started` → `Getting started`; short names are taken for acronyms: `api` → `API`. */
-export function folderTitle(name: string): string {
-  const words = name.replace(/[-_]+/g, ' ').trim();
-  if (/^[a-z]{2,3}$/i.test(words)) return words.toUpperCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

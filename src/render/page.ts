@@ -14,6 +14,7 @@ import { resolvePlaceholders } from '../template/placeholders.ts';
 import type { LiquidProblem } from '../template/liquid.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
+import { titleFromPath } from '../content/titles.ts';
 import { pageNav } from '../nav/page-nav.ts';
 import type { NavItem } from '../nav/sidebar.ts';
 
@@ -56,9 +57,15 @@ export interface RenderedPage extends PageRecord {
  * depend on the layout or the sidebar, so it is cached on its own and survives a
  * page being added to the site (which changes every page's sidebar).
  */
-export type PageContent = PageRecord & {
+export type PageContent = ContentRecord & {
   /** The page body as HTML, before the layout. */
   content: string;
+};
+
+/** A page's content without its body HTML: what the build holds of every page until the layout pass. */
+export type ContentRecord = PageRecord & {
+  /** Whether the body has a level-1 heading; the built-in layout shows the title as one when it does not. */
+  titleHeading: boolean;
   /** The layout it asked for, and where, to report a missing one. */
   layout: { name: string; line: number };
   /** Whether rendering the content failed (no layout is applied then). */
@@ -81,10 +88,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => lines.positionAt(offset);
-  const failed: PageContent = {
-    file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, content: '',
-    headings: [], anchors: [], placeholders: [], links: [], diagnostics, layout: { name: 'layout', line: 1 }, failed: true,
-  };
+  const failed = failedContent(page, diagnostics);
 
   const split = splitFrontmatter(source);
   if (!split.ok) {
@@ -122,7 +126,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const tooDeep = findExcessiveNesting(templated.text);
   if (tooDeep) {
     diagnostics.push({ file: page.file, ...toFile(tooDeep.offset), severity: 'error', message: tooDeep.message, rule: 'markdown/too-deep' });
-    return { ...failed, frontmatter, layout };
+    return { ...failed, frontmatter, layout, title: frontmatter.title ?? failed.title };
   }
   const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, links: [], headings: [], anchors: [], problems: [] };
   const processor = engines.markdown;
@@ -134,27 +138,39 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply' : error instanceof Error ? error.message : String(error);
     diagnostics.push({ file: page.file, line: 1, column: 1, severity: 'error', message: `markdown could not be rendered: ${reason}`, rule: 'markdown/crash' });
-    return { ...failed, frontmatter, layout };
+    return { ...failed, frontmatter, layout, title: frontmatter.title ?? failed.title };
   }
   for (const problem of data.problems) {
     diagnostics.push({ file: page.file, ...toFile(problem.offset), severity: problem.severity, message: problem.message, rule: problem.rule });
   }
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
   const links = data.links.map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
-  const title = frontmatter.title ?? headings.find((h) => h.depth === 1)?.text ?? page.contentPath.replace(/(?:\/index)?\.md$/, '');
+  // The title as readers see it: placeholders resolved, inline markup gone, setext headings
+  // included, never a `#` line inside a code block. The sidebar is made from it.
+  const heading = headings.find((h) => h.depth === 1);
+  const title = frontmatter.title ?? (heading?.text || undefined) ?? titleFromPath(page.contentPath) ?? config.title;
   return {
     file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, headings, anchors: data.anchors,
-    placeholders: templated.used, links, diagnostics, layout, failed: diagnostics.some((d) => d.severity === 'error'),
+    placeholders: templated.used, links, diagnostics, layout, titleHeading: heading !== undefined, failed: diagnostics.some((d) => d.severity === 'error'),
+  };
+}
+
+/** The content of a page that could not be rendered: no HTML, only its problems. */
+export function failedContent(page: PageSource, diagnostics: Diagnostic[]): PageContent {
+  return {
+    file: page.file, url: page.url, outputPath: page.outputPath, title: titleFromPath(page.contentPath) ?? '', frontmatter: {}, content: '', titleHeading: false,
+    headings: [], anchors: [], placeholders: [], links: [], diagnostics, layout: { name: 'layout', line: 1 }, failed: true,
   };
 }
 
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
-  const { failed, layout: wanted, content: body, ...page } = content;
+  const { failed, layout: wanted, content: body, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config);
   const nav = pageNav(input.nav ?? [], content.url);
-  const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
+  // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
+  const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title, title_heading: titleHeading }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
   const diagnostics = [...content.diagnostics, ...layout.diagnostics];
   if (layout.missing) {
     diagnostics.push({ file: content.file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });

@@ -3,14 +3,16 @@ import { COMPILED } from '../runtime.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { TemplateSet } from '../layout/templates.ts';
-import type { NavItem } from '../nav/sidebar.ts';
-import type { PageContent, RenderedPage } from './page.ts';
+import { failedContent, type PageContent } from './page.ts';
 
-/** What every page of a build shares, sent to each worker once per build. */
+/**
+ * What every page's content shares, sent to each worker once per config and theme.
+ * The sidebar is not part of it: it is made from the rendered pages, so workers render
+ * content only and the layout is applied once every title is known.
+ */
 export interface RenderSetup {
   config: SiteConfig;
   templates: TemplateSet;
-  nav: NavItem[] | undefined;
 }
 
 export interface RenderJob {
@@ -19,11 +21,8 @@ export interface RenderJob {
 }
 
 export type WorkerRequest = ({ type: 'setup' } & RenderSetup) | ({ type: 'render'; id: number } & RenderJob);
-/** A rendered page, and its content on its own for the content cache (absent when rendering failed outright). */
-export interface RenderOutcome {
-  content: PageContent | undefined;
-  page: RenderedPage;
-}
+/** A page's rendered content (failed, with the reason, when its worker crashed or ran out of time). */
+export type RenderOutcome = PageContent;
 
 export type WorkerResponse = { type: 'ready' } | { type: 'done'; id: number; result: RenderOutcome } | { type: 'failed'; id: number; message: string };
 
@@ -200,10 +199,5 @@ function newSlot(): Slot {
 
 /** The result for a page whose worker died or ran out of time. */
 export function failedPage(job: RenderJob, message: string, rule: string): RenderOutcome {
-  const { page } = job;
-  return { content: undefined, page: {
-    file: page.file, url: page.url, outputPath: page.outputPath, title: '', frontmatter: {}, html: undefined,
-    headings: [], anchors: [], placeholders: [], links: [],
-    diagnostics: [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }],
-  } };
+  return failedContent(job.page, [{ file: job.page.file, line: 1, column: 1, severity: 'error', message, rule }]);
 }

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createCodeHighlighter } from '../markdown/plugins/highlight.ts';
 import { createRenderEngines, type RenderEngines } from './engines.ts';
-import { layoutPage, renderContent } from './page.ts';
+import { renderContent } from './page.ts';
 import type { WorkerRequest, WorkerResponse } from './pool.ts';
 
 const port = parentPort!;
@@ -21,10 +21,9 @@ port.on('message', async (request: WorkerRequest) => {
     port.postMessage({ type: 'ready' } satisfies WorkerResponse);
     return;
   }
-  const { config, templates, nav } = setup!;
+  const { config, templates } = setup!;
   try {
-    const content = renderContent({ source: request.source, page: request.page, config, templates }, engines!);
-    const result = { content, page: layoutPage(content, { config, templates, nav }, engines!.layoutLiquid) };
+    const result = renderContent({ source: request.source, page: request.page, config, templates }, engines!);
     port.postMessage({ type: 'done', id: request.id, result } satisfies WorkerResponse);
   } catch (error) {
     port.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse);

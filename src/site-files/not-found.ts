@@ -32,7 +32,7 @@ export function renderNotFound(input: NotFoundInput): { html: string; diagnostic
   const layout = renderLayout({
     name: 'layout',
     content,
-    page: { ...scope.page, url: `${config.base}404.html` },
+    page: { ...scope.page, url: `${config.base}404.html`, title_heading: true },
     site: scope.site,
     headings: [],
     nav: pageNav(input.nav, ''),

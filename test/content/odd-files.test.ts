@@ -122,22 +122,22 @@ describe('byte-order marks and line endings', () => {
 });
 
 describe('files with little or nothing in them', () => {
-  it('builds an empty or blank file as an empty page titled from its path', async () => {
+  it('builds an empty or blank file as an empty page titled from its file name', async () => {
     const result = await buildInMemory(siteWithBytes({ 'content/empty.md': '', 'content/blank.md': '\n  \n\t\n' }));
     expect(result.diagnostics).toEqual([]);
-    expect(result.pages.map((p) => [p.url, p.title])).toEqual([['/blank/', 'blank'], ['/empty/', 'empty'], ['/', 'Home']]);
-    expect(result.writer.text('empty/index.html')).toContain('<title>empty');
+    expect(result.pages.map((p) => [p.url, p.title])).toEqual([['/blank/', 'Blank'], ['/empty/', 'Empty'], ['/', 'Home']]);
+    expect(result.writer.text('empty/index.html')).toContain('<title>Empty');
     expect(result.written).toBe(true);
   });
 
-  it('titles a nested empty file from its path inside content/', async () => {
+  it('titles a nested empty file from its own name, not its folder\'s', async () => {
     const root = makeSite({ 'content/index.md': '# Home\n\n[e](guide/empty.md)\n', 'content/guide/empty.md': '' });
     const result = await buildInMemory(root);
     expect(result.diagnostics).toEqual([]);
-    expect(result.pages.find((p) => p.url === '/guide/empty/')!.title).toBe('guide/empty');
+    expect(result.pages.find((p) => p.url === '/guide/empty/')!.title).toBe('Empty');
   });
 
-  it('builds a file that is only frontmatter (with or without a final newline, or empty frontmatter)', async () => {
+  it('builds a file that is only frontmatter (with or without a final newline, or empty frontmatter), its title as its heading', async () => {
     const result = await buildInMemory(siteWithBytes({
       'content/only.md': '---\ntitle: Only frontmatter\n---\n',
       'content/no-newline.md': '---\ntitle: No newline\n---',
@@ -146,10 +146,10 @@ describe('files with little or nothing in them', () => {
     expect(result.diagnostics).toEqual([]);
     const article = (file: string) => /<article[^>]*>([\s\S]*?)<\/article>/.exec(result.writer.text(file)!)![1]!.trim();
     expect(result.pages.map((p) => [p.url, p.title, article(p.outputPath)])).toEqual([
-      ['/empty-fm/', 'empty-fm', ''],
+      ['/empty-fm/', 'Empty fm', '<h1>Empty fm</h1>'],
       ['/', 'Home', expect.stringContaining('Home')],
-      ['/no-newline/', 'No newline', ''],
-      ['/only/', 'Only frontmatter', ''],
+      ['/no-newline/', 'No newline', '<h1>No newline</h1>'],
+      ['/only/', 'Only frontmatter', '<h1>Only frontmatter</h1>'],
     ]);
     expect(result.writer.text('only/index.html')).toContain('<title>Only frontmatter');
     expect(result.writer.text('only/index.html')).not.toContain('---');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderTitle, sidebarFromConfig, sidebarFromPages, type NavItem } from '../../src/nav/sidebar.ts';
+import { sidebarFromConfig, sidebarFromPages, type NavItem } from '../../src/nav/sidebar.ts';
 
 const texts = (items: NavItem[]): unknown => items.map((item) => (item.items.length ? { [item.text]: texts(item.items) } : item.text));
 
@@ -25,6 +25,20 @@ describe('sidebarFromPages', () => {
     expect(sidebar.find((item) => item.text === 'API')).toMatchObject({ href: '', url: '' });
     expect(sidebar[0]).toMatchObject({ href: '/docs/', url: '/' });
   });
+
+  it('makes a page beside a folder of its name, or a README.md, the landing page of that folder: one entry, not two', () => {
+    const sidebar = sidebarFromPages([
+      { contentPath: 'README.md', url: '/', title: 'Home' },
+      { contentPath: 'configuration.md', url: '/configuration/', title: 'Configuration' },
+      { contentPath: 'configuration/options.md', url: '/configuration/options/', title: 'Options' },
+      { contentPath: 'configuration/plugins.md', url: '/configuration/plugins/', title: 'Plugins' },
+      { contentPath: 'cli/README.md', url: '/cli/', title: 'Command line' },
+      { contentPath: 'cli/serve.md', url: '/cli/serve/', title: 'serve' },
+    ], '/');
+    expect(texts(sidebar)).toEqual(['Home', { 'Command line': ['serve'] }, { Configuration: ['Options', 'Plugins'] }]);
+    expect(sidebar[2]).toMatchObject({ href: '/configuration/', url: '/configuration/' });
+    expect(sidebar[1]).toMatchObject({ href: '/cli/', url: '/cli/' });
+  });
 });
 
 describe('sidebarFromConfig', () => {
@@ -40,13 +54,5 @@ describe('sidebarFromConfig', () => {
     expect(sidebar[1]).toMatchObject({ text: 'API', href: '', url: '' });
     expect(sidebar[1]!.items[0]).toMatchObject({ href: '/docs/api/users/', url: '/api/users/' });
     expect(sidebar[1]!.items[1]).toMatchObject({ href: 'https://status.example.com', url: '', external: true });
-  });
-});
-
-describe('folderTitle', () => {
-  it('capitalises, and reads short names as acronyms', () => {
-    expect(folderTitle('getting-started')).toBe('Getting started');
-    expect(folderTitle('api')).toBe('API');
-    expect(folderTitle('sdk')).toBe('SDK');
   });
 });

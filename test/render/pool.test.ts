@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { createRenderEngines } from '../../src/render/engines.ts';
-import { renderPage } from '../../src/render/page.ts';
+import { renderContent } from '../../src/render/page.ts';
 import { RenderPool, type RenderJob, type RenderOutcome } from '../../src/render/pool.ts';
 import type { TemplateSet } from '../../src/layout/templates.ts';
 
 const templates: TemplateSet = { sources: { 'layout.liquid': '<title>{{ page.title }}</title>{{ content | raw }}' }, files: {}, assets: {} };
-const setup = { config: { ...defaultConfig, metadata: { v: '1.0' } }, templates, nav: [] };
+const setup = { config: { ...defaultConfig, metadata: { v: '1.0' } }, templates };
 const page = (name: string) => ({ file: `content/${name}.md`, contentPath: `${name}.md`, url: `/${name}/`, outputPath: `${name}/index.html` });
 const pools: RenderPool[] = [];
 /** Results by job, however they arrived. */
@@ -20,13 +20,13 @@ afterAll(async () => {
 });
 
 describe('RenderPool', () => {
-  it('renders exactly what the same page renders in this thread, in job order', async () => {
+  it('renders exactly the content the same page renders in this thread, in job order', async () => {
     const pool = new RenderPool({ size: 2 });
     pools.push(pool);
     const jobs = ['a', 'b', 'c'].map((name) => ({ page: page(name), source: `# ${name} {{ page.metadata.v }}\n\n[x](./a.md)\n` }));
     const results = await renderAllOn(pool, jobs);
     const engines = createRenderEngines(templates);
-    expect(results.map((r) => r.page)).toEqual(jobs.map((job) => renderPage({ ...job, ...setup }, engines)));
+    expect(results).toEqual(jobs.map((job) => renderContent({ ...job, ...setup }, engines)));
   });
 
   it('stops a page that runs past the time limit, reports it, and renders the rest on a new worker', async () => {
@@ -36,11 +36,11 @@ describe('RenderPool', () => {
     // A very large table: several seconds of work on any machine.
     const slow = `| a |\n|---|\n${'| x |\n'.repeat(300_000)}`;
     const results = await renderAllOn(pool, [{ page: page('slow'), source: slow }, { page: page('after'), source: '# After' }]);
-    expect(results[0]!.page.diagnostics).toEqual([
+    expect(results[0]!.diagnostics).toEqual([
       { file: 'content/slow.md', line: 1, column: 1, severity: 'error', message: 'rendering took longer than 1 s and was stopped', rule: 'render/timeout' },
     ]);
-    expect(results[0]!.page.html).toBeUndefined();
-    expect(results[1]!.page.html).toContain('<h1 id="after">After');
+    expect(results[0]!.failed).toBe(true);
+    expect(results[1]!.content).toContain('<h1 id="after">After');
   });
 
   it('is not confused by answers left over from a run that failed while pages were queued', async () => {
@@ -53,6 +53,6 @@ describe('RenderPool', () => {
     await expect(failing).rejects.toThrow('disk full');
     // The worker still holds the failed run's queued page; its answer must not count as the new run's.
     const results = await renderAllOn(pool, jobs('new'));
-    expect(results.map((result) => /<h1[^>]*>([^<]*)/.exec(result.page.html ?? '')?.[1])).toEqual(['new a', 'new b', 'new c', 'new d']);
+    expect(results.map((result) => /<h1[^>]*>([^<]*)/.exec(result.content)?.[1])).toEqual(['new a', 'new b', 'new c', 'new d']);
   });
 });
