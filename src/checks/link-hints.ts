@@ -53,9 +53,13 @@ export class LinkHints {
     }
     if (link.kind === 'asset' || link.kind === 'outside') {
       const file = this.sameName(link.target);
-      if (file) return { suggestion: spell(from.file, file) + suffix };
+      return file === undefined ? undefined : { suggestion: spell(from.file, file) + suffix };
     }
-    return undefined;
+    // A misspelt page: the nearest URL, answered in the spelling the writer used.
+    const similar = closest(link.target, this.site.index.pageUrls);
+    if (similar === undefined) return undefined;
+    if (!/\.md$/i.test(decoded)) return { suggestion: similar };
+    return { suggestion: spell(from.file, this.site.pages[this.site.index.pageOf(similar)!]!.file) + suffix };
   }
 
   /** The source file at this place, if there is one: a page, a copied file, or the page a `.html` name stands for. */
@@ -97,6 +101,17 @@ export class LinkHints {
     for (const asset of this.site.assets) add(`${CONTENT_DIR}/${asset}`);
     return table;
   }
+}
+
+/** The candidate nearest to `wanted` by edit distance, if any is near enough to be a slip of the keyboard. */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = leven(wanted, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
 }
 
 /** The path of a written link, and what follows it (`?query#fragment`), kept in the suggestion. */

@@ -1,8 +1,7 @@
-import leven from 'leven';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { PageRecord } from '../render/page.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
-import { LinkHints, type LinkHint } from './link-hints.ts';
+import { closest, LinkHints, type LinkHint } from './link-hints.ts';
 import { LinkIndex } from './link-index.ts';
 
 export interface LinkCheckInput {
@@ -39,7 +38,7 @@ export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diag
   for (const i of stale) {
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
-    found[i] = checkPage(page, targets, anchorLists, index, input, hints);
+    found[i] = checkPage(page, targets, anchorLists, input, hints);
     checked.set(page.links, { index, generation: index.generation, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
@@ -54,7 +53,7 @@ function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets:
   return true;
 }
 
-function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, index: LinkIndex, input: LinkCheckInput, hints: LinkHints): Diagnostic[] {
+function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
@@ -65,12 +64,12 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
     if (link.kind === 'page' && target !== -1) {
       const anchors = anchorSet(anchorLists[target]!);
       if (link.anchor && !anchors.has(link.anchor)) {
-        const hint = suggest(link.anchor, [...anchors]);
+        const hint = closest(link.anchor, anchors);
         report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
       }
       return;
     }
-    const broken = brokenLink(link, hints.forBroken(page, link), index);
+    const broken = brokenLink(link, hints.forBroken(page, link));
     report(link, broken.message, broken.rule);
   });
   return diagnostics;
@@ -81,7 +80,7 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
  * is not plain from what was written, and the likely fix. A hint's reason, when it has
  * one, says why the link did not work better than where it led.
  */
-function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint: LinkHint | undefined, index: LinkIndex): { message: string; rule: string } {
+function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint: LinkHint | undefined): { message: string; rule: string } {
   const image = link.element === 'img';
   const didYouMean = hint ? `; did you mean "${hint.suggestion}"?` : '';
   if (link.kind === 'outside') {
@@ -96,10 +95,7 @@ function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint
     const detail = hint?.reason ?? `there is no "${CONTENT_DIR}/${link.target}"${fromRoot}`;
     return { message: `${problem}: ${detail}${didYouMean}`, rule: image ? 'images/missing' : 'links/missing-file' };
   }
-  const problem = `link to a missing page "${link.written}"`;
-  if (hint) return { message: `${problem}${hint.reason ? `: ${hint.reason}` : ''}${didYouMean}`, rule: 'links/missing-page' };
-  const similar = suggest(link.target, index.pageUrls);
-  return { message: `${problem}${similar ? `; did you mean "${similar}"?` : ''}`, rule: 'links/missing-page' };
+  return { message: `link to a missing page "${link.written}"${hint?.reason ? `: ${hint.reason}` : ''}${didYouMean}`, rule: 'links/missing-page' };
 }
 
 // Pages from the cache keep their arrays between dev rebuilds, so their sets are kept too.
@@ -108,14 +104,4 @@ function anchorSet(anchors: readonly string[]): ReadonlySet<string> {
   let set = anchorSets.get(anchors);
   if (!set) anchorSets.set(anchors, (set = new Set(anchors)));
   return set;
-}
-
-function suggest(wanted: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = leven(wanted, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }

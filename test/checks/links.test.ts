@@ -126,3 +126,24 @@ describe('checkLinks on links written the way other tools write them', () => {
     expect(check([home, source('content/setup/README.md', '/setup/')])).toEqual(['link to a missing file "/setup.html": pages are linked by their .md file, not by a built .html name; did you mean "./setup/README.md"?']);
   });
 });
+
+describe('checkLinks near misses', () => {
+  it('answers a misspelt page in the spelling the writer used: a source path for a .md link, a URL for a URL', () => {
+    const pages = [
+      { file: 'content/guide/caching.md', url: '/guide/caching/', anchors: ['keys'], links: [] },
+      {
+        file: 'content/guide/setup.md',
+        url: '/guide/setup/',
+        anchors: [],
+        links: [
+          { written: './cachng.md#keys', kind: 'page' as const, target: '/guide/cachng/', anchor: 'keys', element: 'a' as const, line: 1, column: 1 },
+          { written: '/guide/cachng/', kind: 'page' as const, target: '/guide/cachng/', anchor: '', element: 'a' as const, line: 2, column: 1 },
+        ],
+      },
+    ];
+    expect(checkLinks({ pages, assets: new Set(), severity: 'error' }).map((d) => d.message)).toEqual([
+      'link to a missing page "./cachng.md#keys"; did you mean "./caching.md#keys"?',
+      'link to a missing page "/guide/cachng/"; did you mean "/guide/caching/"?',
+    ]);
+  });
+});
