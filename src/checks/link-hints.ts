@@ -49,17 +49,17 @@ export class LinkHints {
     if (decoded !== '' && !decoded.startsWith('/') && urlDir !== sourceDir) readings.push({ place: locatePath(decoded, urlDir), reason: READ_FROM_FOLDER });
     for (const { place, reason } of readings) {
       const found = this.find(place);
-      if (found) return { suggestion: spell(from.file, found.file) + suffix, reason: joinReasons(found.reason, reason) };
+      if (found) return { suggestion: spell(from.file, found.file, suffix), reason: joinReasons(found.reason, reason) };
     }
     if (link.kind === 'asset' || link.kind === 'outside') {
       const file = this.sameName(link.target);
-      return file === undefined ? undefined : { suggestion: spell(from.file, file) + suffix };
+      return file === undefined ? undefined : { suggestion: spell(from.file, file, suffix) };
     }
     // A misspelt page: the nearest URL, answered in the spelling the writer used.
     const similar = closest(link.target, this.site.index.pageUrls);
     if (similar === undefined) return undefined;
     if (!/\.md$/i.test(decoded)) return { suggestion: similar };
-    return { suggestion: spell(from.file, this.site.pages[this.site.index.pageOf(similar)!]!.file) + suffix };
+    return { suggestion: spell(from.file, this.site.pages[this.site.index.pageOf(similar)!]!.file, suffix) };
   }
 
   /** The source file at this place, if there is one: a page, a copied file, or the page a `.html` name stands for. */
@@ -120,10 +120,11 @@ function splitWritten(written: string): { pathPart: string; suffix: string } {
   return end === -1 ? { pathPart: written, suffix: '' } : { pathPart: written.slice(0, end), suffix: written.slice(end) };
 }
 
-/** `content/guide/linux.md` as written from `content/guide/install.md`: `./linux.md`. */
-function spell(fromFile: string, toFile: string): string {
+/** `content/guide/linux.md` as written from `content/guide/install.md`: `./linux.md`; a heading of the linking page itself: `#heading`. */
+function spell(fromFile: string, toFile: string, suffix: string): string {
+  if (toFile === fromFile && suffix.startsWith('#')) return suffix;
   const relative = path.relative(path.dirname(fromFile), toFile);
-  return (relative.startsWith('../') ? relative : `./${relative}`).replaceAll(' ', '%20');
+  return (relative.startsWith('../') ? relative : `./${relative}`).replaceAll(' ', '%20') + suffix;
 }
 
 function joinReasons(first: string | undefined, second: string | undefined): string | undefined {

@@ -125,6 +125,11 @@ describe('checkLinks on links written the way other tools write them', () => {
     // The same URL from another file (a folder's README.md serving as its index).
     expect(check([home, source('content/setup/README.md', '/setup/')])).toEqual(['link to a missing file "/setup.html": pages are linked by their .md file, not by a built .html name; did you mean "./setup/README.md"?']);
   });
+
+  it('points a page\'s link to its own built name at the heading alone', () => {
+    const page = source('content/guide/windows.md', '/guide/windows/', [{ written: '/guide/windows.html#winget', kind: 'asset', target: 'guide/windows.html' }], ['winget']);
+    expect(messages(page)).toEqual(['link to a missing file "/guide/windows.html#winget": pages are linked by their .md file, not by a built .html name; did you mean "#winget"? [links/missing-file]']);
+  });
 });
 
 describe('checkLinks near misses', () => {
