@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import leven from 'leven';
 import { CONTENT_DIR } from '../content/discover.ts';
 import type { CollectedLink } from '../markdown/page-data.ts';
-import { locatePath, type LinkPlace } from '../markdown/plugins/rewrite-links.ts';
+import { locatePath, safeDecode, type LinkPlace } from '../markdown/plugins/rewrite-links.ts';
 import type { LinkIndex } from './link-index.ts';
 
 /** What a broken link was probably meant to be, spelled as the writer writes links. */
@@ -13,8 +13,8 @@ export interface LinkHint {
   reason?: string;
 }
 
-export const READ_FROM_FOLDER = "relative links are read from this file's folder, not from the page's URL";
-export const LINK_THE_SOURCE = 'pages are linked by their .md file, not by a built .html name';
+const READ_FROM_FOLDER = "relative links are read from this file's folder, not from the page's URL";
+const LINK_THE_SOURCE = 'pages are linked by their .md file, not by a built .html name';
 
 interface HintSite {
   pages: ReadonlyArray<{ file: string; url: string }>;
@@ -35,9 +35,10 @@ export class LinkHints {
 
   /**
    * For a link from `from` (its source file and URL) that leads nowhere: the page or
-   * file it most likely meant. Tried in order: the same path read as a browser would
-   * read it from the page's URL (`../linux/` written on /guide/install/), a built
-   * `.html` name standing for a page, then a file of the same name anywhere in content/.
+   * file it most likely meant. Tried in order: a built `.html` name standing for a page;
+   * the same path read as a browser would read it from the page's URL (`../linux/`
+   * written on /guide/install/); for a file, one of the same name anywhere in content/;
+   * for a page, the nearest URL (a typo).
    */
   forBroken(from: { file: string; url: string }, link: Pick<CollectedLink, 'kind' | 'target' | 'written'>): LinkHint | undefined {
     if (link.kind === 'external') return undefined;
@@ -70,11 +71,11 @@ export class LinkHints {
     }
     if (place.kind !== 'asset') return undefined;
     if (this.site.assets.has(place.target)) return { file: `${CONTENT_DIR}/${place.target}` };
-    const built = /^(?:(.*)\/)?([^/]+)\.html?$/i.exec(place.target);
-    if (!built) return undefined;
-    // The URL the built file would serve: `guide/features.html` and `guide/features/index.html` are both /guide/features/.
-    const url = `/${[built[1], built[2] === 'index' ? undefined : built[2]].filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
-    const page = this.site.index.pageOf(url);
+    if (!/\.html?$/i.test(place.target)) return undefined;
+    // The URL a static server gives the built file: `guide/features.html` and `guide/features/index.html` are both /guide/features/.
+    const stem = place.target.replace(/\.html?$/i, '');
+    const folder = stem === 'index' ? '' : stem.replace(/\/index$/, '');
+    const page = this.site.index.pageOf(folder === '' ? '/' : `/${folder}/`);
     return page === undefined ? undefined : { file: this.site.pages[page]!.file, reason: LINK_THE_SOURCE };
   }
 
@@ -129,12 +130,4 @@ function spell(fromFile: string, toFile: string, suffix: string): string {
 
 function joinReasons(first: string | undefined, second: string | undefined): string | undefined {
   return first && second ? `${first}, and ${second}` : (first ?? second);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

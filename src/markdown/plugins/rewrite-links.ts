@@ -80,7 +80,8 @@ export function locatePath(decoded: string, fromDir: string): LinkPlace {
   return { kind: 'asset', target: fromRoot };
 }
 
-function safeDecode(text: string): string {
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding (`100%`). */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
