@@ -7,15 +7,18 @@
  */
 export class LinkIndex {
   private urls: readonly string[] = [];
+  private files: readonly string[] = [];
   private byUrl = new Map<string, number>();
   /** Bumped whenever the page list changes, which makes every resolved link stale. */
   private pageListChanges = 0;
   private readonly resolved = new WeakMap<object, { generation: number; targets: Int32Array }>();
 
-  /** Takes this run's pages; a no-op when their URLs are those of the last run, in the same order. */
-  update(pages: ReadonlyArray<{ url: string }>): this {
-    if (pages.length === this.urls.length && pages.every((page, i) => page.url === this.urls[i])) return this;
+  /** Takes this run's pages; a no-op when their URLs and files are those of the last run, in the same order. */
+  update(pages: ReadonlyArray<{ url: string; file: string }>): this {
+    // Files too: `guide/README.md` renamed `guide/index.md` keeps the URL, but a did-you-mean names the file.
+    if (pages.length === this.urls.length && pages.every((page, i) => page.url === this.urls[i] && page.file === this.files[i])) return this;
     this.urls = pages.map((page) => page.url);
+    this.files = pages.map((page) => page.file);
     this.byUrl = new Map(this.urls.map((url, i) => [url, i]));
     this.pageListChanges++;
     return this;

@@ -1,6 +1,7 @@
-import leven from 'leven';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { PageRecord } from '../render/page.ts';
+import { CONTENT_DIR } from '../content/discover.ts';
+import { closest, LinkHints, type LinkHint } from './link-hints.ts';
 import { LinkIndex } from './link-index.ts';
 
 export interface LinkCheckInput {
@@ -28,21 +29,23 @@ export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diag
   const stale: number[] = [];
   input.pages.forEach((page, i) => {
     const known = checked.get(page.links);
-    const fresh = known !== undefined && known.index === index && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
+    const fresh = known !== undefined && known.index === index && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
+  const hints = new LinkHints({ pages: input.pages, assets: input.assets, index });
   for (const i of stale) {
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
-    found[i] = checkPage(page, targets, anchorLists, index, input);
-    checked.set(page.links, { index, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    found[i] = checkPage(page, targets, anchorLists, input, hints);
+    checked.set(page.links, { index, generation: index.generation, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }
 
 /** Last answers by a page's link array, with the anchor arrays of its targets then. */
-const checked = new WeakMap<object, { index: LinkIndex; severity: Severity; assets: ReadonlySet<string>; anchors: Array<readonly string[] | undefined>; diagnostics: Diagnostic[] }>();
+const checked = new WeakMap<object, { index: LinkIndex; generation: number; severity: Severity; assets: ReadonlySet<string>; anchors: Array<readonly string[] | undefined>; diagnostics: Diagnostic[] }>();
 
 function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>): boolean {
   if (known.length !== targets.length) return false;
@@ -50,31 +53,49 @@ function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets:
   return true;
 }
 
-function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, index: LinkIndex, input: LinkCheckInput): Diagnostic[] {
+function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
   page.links.forEach((link, i) => {
     if (link.kind === 'external') return;
-    if (link.kind === 'asset') {
-      if (input.assets.has(link.target)) return;
-      if (link.element === 'img') report(link, `image "${link.written}" does not exist`, 'images/missing');
-      else report(link, `link to a missing file "${link.written}"`, 'links/missing-file');
-      return;
-    }
+    if (link.kind === 'asset' && input.assets.has(link.target)) return;
     const target = targets[i]!;
-    if (target === -1) {
-      const hint = suggest(link.target, index.pageUrls);
-      report(link, `link to a missing page "${link.written}"${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-page');
+    if (link.kind === 'page' && target !== -1) {
+      const anchors = anchorSet(anchorLists[target]!);
+      if (link.anchor && !anchors.has(link.anchor)) {
+        const hint = closest(link.anchor, anchors);
+        report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
+      }
       return;
     }
-    const anchors = anchorSet(anchorLists[target]!);
-    if (link.anchor && !anchors.has(link.anchor)) {
-      const hint = suggest(link.anchor, [...anchors]);
-      report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
-    }
+    const broken = brokenLink(link, hints.forBroken(page, link));
+    report(link, broken.message, broken.rule);
   });
   return diagnostics;
+}
+
+/**
+ * The report for a link that leads nowhere: what is wrong, where the link led when that
+ * is not plain from what was written, and the likely fix. A hint's reason, when it has
+ * one, says why the link did not work better than where it led.
+ */
+function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint: LinkHint | undefined): { message: string; rule: string } {
+  const image = link.element === 'img';
+  const didYouMean = hint ? `; did you mean "${hint.suggestion}"?` : '';
+  if (link.kind === 'outside') {
+    const problem = image ? `image "${link.written}" is outside content/` : `link to "${link.written}" leaves content/`;
+    const fix = hint ? didYouMean : image ? '; move it into content/' : '; link to its web address instead, or move it into content/';
+    const detail = hint?.reason ? `: ${hint.reason}` : ` (it leads to "${link.target}" from the site folder): only files in content/ are published`;
+    return { message: problem + detail + fix, rule: image ? 'images/outside-content' : 'links/outside-content' };
+  }
+  if (link.kind === 'asset') {
+    const problem = image ? `image "${link.written}" does not exist` : `link to a missing file "${link.written}"`;
+    const fromRoot = link.written.startsWith('/') ? ' (a path starting with "/" starts at content/)' : '';
+    const detail = hint?.reason ?? `there is no "${CONTENT_DIR}/${link.target}"${fromRoot}`;
+    return { message: `${problem}: ${detail}${didYouMean}`, rule: image ? 'images/missing' : 'links/missing-file' };
+  }
+  return { message: `link to a missing page "${link.written}"${hint?.reason ? `: ${hint.reason}` : ''}${didYouMean}`, rule: 'links/missing-page' };
 }
 
 // Pages from the cache keep their arrays between dev rebuilds, so their sets are kept too.
@@ -83,14 +104,4 @@ function anchorSet(anchors: readonly string[]): ReadonlySet<string> {
   let set = anchorSets.get(anchors);
   if (!set) anchorSets.set(anchors, (set = new Set(anchors)));
   return set;
-}
-
-function suggest(wanted: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = leven(wanted, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }

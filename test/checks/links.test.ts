@@ -38,3 +38,117 @@ describe('checkLinks', () => {
     expect(check([home])).toEqual(['link to a missing page "/a/"; did you mean "/"?']);
   });
 });
+
+describe('checkLinks on links written the way other tools write them', () => {
+  type Written = { written: string; kind: 'page' | 'asset' | 'outside'; target: string; element?: 'a' | 'img' };
+  const source = (file: string, url: string, links: Written[] = [], anchors: string[] = []) => ({
+    file,
+    url,
+    anchors,
+    links: links.map((l, i) => ({ anchor: '', element: 'a' as const, ...l, line: i + 1, column: 1 })),
+  });
+  const site = [
+    source('content/index.md', '/'),
+    source('content/guide/features.md', '/guide/features/', [], ['live-reload']),
+    source('content/guide/install.md', '/guide/install/'),
+    source('content/guide/linux.md', '/guide/linux/'),
+  ];
+  const messages = (page: ReturnType<typeof source>, assets = new Set<string>(['assets/logo.png', 'guide/img/flow.svg'])) =>
+    checkLinks({ pages: [...site, page], assets, severity: 'error' }).map((d) => `${d.message} [${d.rule}]`);
+
+  it('points a built .html name to the page source, spelled from the linking file', () => {
+    const home = source('content/home.md', '/home/', [
+      { written: '/guide/features.html#live-reload', kind: 'asset', target: 'guide/features.html' },
+      { written: 'guide/index.html', kind: 'asset', target: 'guide/index.html' },
+      { written: '/index.htm', kind: 'asset', target: 'index.htm' },
+    ]);
+    expect(messages(home)).toEqual([
+      'link to a missing file "/guide/features.html#live-reload": pages are linked by their .md file, not by a built .html name; did you mean "./guide/features.md#live-reload"? [links/missing-file]',
+      'link to a missing file "guide/index.html": there is no "content/guide/index.html" [links/missing-file]',
+      'link to a missing file "/index.htm": pages are linked by their .md file, not by a built .html name; did you mean "./index.md"? [links/missing-file]',
+    ]);
+  });
+
+  it('reads a relative link as a browser would from the page URL when it does not resolve from the file', () => {
+    const mac = source('content/guide/macos.md', '/guide/macos/', [
+      { written: '../linux/', kind: 'page', target: '/linux/' },
+      { written: '../linux.html?os=1#apt', kind: 'asset', target: 'linux.html' },
+      { written: '../img/flow.svg', kind: 'asset', target: 'img/flow.svg', element: 'img' },
+    ]);
+    expect(messages(mac)).toEqual([
+      'link to a missing page "../linux/": relative links are read from this file\'s folder, not from the page\'s URL; did you mean "./linux.md"? [links/missing-page]',
+      'link to a missing file "../linux.html?os=1#apt": pages are linked by their .md file, not by a built .html name, and relative links are read from this file\'s folder, not from the page\'s URL; did you mean "./linux.md?os=1#apt"? [links/missing-file]',
+      'image "../img/flow.svg" does not exist: relative links are read from this file\'s folder, not from the page\'s URL; did you mean "./img/flow.svg"? [images/missing]',
+    ]);
+  });
+
+  it('says where a missing image was looked for, and names a file of that name in content/', () => {
+    const home = source('content/guide/setup.md', '/guide/setup/', [
+      { written: '/img/logo.png', kind: 'asset', target: 'img/logo.png', element: 'img' },
+      { written: 'shots/run.png', kind: 'asset', target: 'guide/shots/run.png', element: 'img' },
+      { written: '/files/Logo.PNG', kind: 'asset', target: 'files/Logo.PNG' },
+    ]);
+    expect(messages(home)).toEqual([
+      'image "/img/logo.png" does not exist: there is no "content/img/logo.png" (a path starting with "/" starts at content/); did you mean "../assets/logo.png"? [images/missing]',
+      'image "shots/run.png" does not exist: there is no "content/guide/shots/run.png" [images/missing]',
+      'link to a missing file "/files/Logo.PNG": there is no "content/files/Logo.PNG" (a path starting with "/" starts at content/); did you mean "../assets/logo.png"? [links/missing-file]',
+    ]);
+  });
+
+  it('says plainly that a link or an image leaves content/', () => {
+    const home = source('content/guide/setup.md', '/guide/setup/', [
+      { written: '../../README.md', kind: 'outside', target: '../README.md' },
+      { written: '../../images/flow.svg', kind: 'outside', target: 'images/flow.svg', element: 'img' },
+      { written: '../../static/img/none.png', kind: 'outside', target: 'static/img/none.png', element: 'img' },
+    ]);
+    expect(messages(home)).toEqual([
+      'link to "../../README.md" leaves content/ (it leads to "../README.md" from the site folder): only files in content/ are published; link to its web address instead, or move it into content/ [links/outside-content]',
+      'image "../../images/flow.svg" is outside content/ (it leads to "images/flow.svg" from the site folder): only files in content/ are published; did you mean "./img/flow.svg"? [images/outside-content]',
+      'image "../../static/img/none.png" is outside content/ (it leads to "static/img/none.png" from the site folder): only files in content/ are published; move it into content/ [images/outside-content]',
+    ]);
+  });
+
+  it('an out-of-content link a browser would read as a page gets that page', () => {
+    const deep = source('content/guide/install.md', '/guide/install/', [{ written: '../../guide/linux.md', kind: 'outside', target: 'guide/linux.md' }]);
+    expect(messages(deep)).toEqual([
+      'link to "../../guide/linux.md" leaves content/: relative links are read from this file\'s folder, not from the page\'s URL; did you mean "./linux.md"? [links/outside-content]',
+    ]);
+  });
+
+  it('kept between rebuilds, gives a broken link the hint of a page added or renamed since', () => {
+    const index = new LinkIndex();
+    const assets = new Set<string>();
+    const home = source('content/index.md', '/', [{ written: '/setup.html', kind: 'asset', target: 'setup.html' }]);
+    const check = (pages: Array<ReturnType<typeof source>>) => checkLinks({ pages, assets, severity: 'error' }, index).map((d) => d.message);
+    expect(check([home])).toEqual(['link to a missing file "/setup.html": there is no "content/setup.html" (a path starting with "/" starts at content/)']);
+    expect(check([home, source('content/setup.md', '/setup/')])).toEqual(['link to a missing file "/setup.html": pages are linked by their .md file, not by a built .html name; did you mean "./setup.md"?']);
+    // The same URL from another file (a folder's README.md serving as its index).
+    expect(check([home, source('content/setup/README.md', '/setup/')])).toEqual(['link to a missing file "/setup.html": pages are linked by their .md file, not by a built .html name; did you mean "./setup/README.md"?']);
+  });
+
+  it('points a page\'s link to its own built name at the heading alone', () => {
+    const page = source('content/guide/windows.md', '/guide/windows/', [{ written: '/guide/windows.html#winget', kind: 'asset', target: 'guide/windows.html' }], ['winget']);
+    expect(messages(page)).toEqual(['link to a missing file "/guide/windows.html#winget": pages are linked by their .md file, not by a built .html name; did you mean "#winget"? [links/missing-file]']);
+  });
+});
+
+describe('checkLinks near misses', () => {
+  it('answers a misspelt page in the spelling the writer used: a source path for a .md link, a URL for a URL', () => {
+    const pages = [
+      { file: 'content/guide/caching.md', url: '/guide/caching/', anchors: ['keys'], links: [] },
+      {
+        file: 'content/guide/setup.md',
+        url: '/guide/setup/',
+        anchors: [],
+        links: [
+          { written: './cachng.md#keys', kind: 'page' as const, target: '/guide/cachng/', anchor: 'keys', element: 'a' as const, line: 1, column: 1 },
+          { written: '/guide/cachng/', kind: 'page' as const, target: '/guide/cachng/', anchor: '', element: 'a' as const, line: 2, column: 1 },
+        ],
+      },
+    ];
+    expect(checkLinks({ pages, assets: new Set(), severity: 'error' }).map((d) => d.message)).toEqual([
+      'link to a missing page "./cachng.md#keys"; did you mean "./caching.md#keys"?',
+      'link to a missing page "/guide/cachng/"; did you mean "/guide/caching/"?',
+    ]);
+  });
+});

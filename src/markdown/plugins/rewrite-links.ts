@@ -1,8 +1,8 @@
 import path from 'node:path/posix';
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visitElements } from '../walk.ts';
-import { pageUrl } from '../../content/discover.ts';
+import { CONTENT_DIR, pageUrl } from '../../content/discover.ts';
 import type { CollectedLink } from '../page-data.ts';
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
@@ -48,26 +48,40 @@ export function resolveLink(
     // `#anchor` alone: a heading on this very page.
     return { href: written, link: { target: pageUrl(contentPath), anchor, kind: 'page' } };
   }
-  const decoded = safeDecode(pathOnly);
-  // Site-absolute links (`/api/users/`) are relative to the site root, so gain the base.
-  const fromRoot = (decoded.startsWith('/') ? path.normalize(decoded).slice(1) : path.join(path.dirname(contentPath), decoded)) || '.';
-  if (fromRoot.startsWith('..')) {
-    // Outside the site: leave it as written; the check reports it as a missing page.
-    return { href: written, link: { target: `/${fromRoot}`, anchor, kind: 'page' } };
+  const place = locatePath(safeDecode(pathOnly), path.dirname(contentPath));
+  if (place.kind === 'outside') {
+    // Not published, so there is no URL to give it: left as written, and reported.
+    return { href: written, link: { target: place.target, anchor, kind: 'outside' } };
   }
-  if (/\.md$/i.test(fromRoot)) {
-    const url = pageUrl(fromRoot);
-    return { href: encodeURI(base + url.slice(1)) + query + fragment, link: { target: url, anchor, kind: 'page' } };
-  }
-  const isDirectory = decoded.endsWith('/') || fromRoot === '.' || path.extname(fromRoot) === '';
-  if (isDirectory) {
-    const url = fromRoot === '.' ? '/' : `/${fromRoot.replace(/\/$/, '')}/`;
-    return { href: encodeURI(base + url.slice(1)) + query + fragment, link: { target: url, anchor, kind: 'page' } };
-  }
-  return { href: encodeURI(base + fromRoot) + query + fragment, link: { target: fromRoot, anchor, kind: 'asset' } };
+  const url = place.kind === 'page' ? place.target.slice(1) : place.target;
+  return { href: encodeURI(base + url) + query + fragment, link: { target: place.target, anchor, kind: place.kind } };
 }
 
-function safeDecode(text: string): string {
+/** Where a link's path leads: a page (its URL), a file in content/, or out of content/. */
+export interface LinkPlace {
+  kind: 'page' | 'asset' | 'outside';
+  /** A page's URL (`/api/users/`), a file's path in content/ (`img/flow.png`), or, outside, the path from the site folder (`../README.md`). */
+  target: string;
+}
+
+/**
+ * Reads a link's path (decoded, without `?query` or `#fragment`) from a folder of
+ * content/ (`guide` for content/guide/setup.md). The link check also reads it from
+ * the page's URL, to recognise a link written as a browser would follow it.
+ */
+export function locatePath(decoded: string, fromDir: string): LinkPlace {
+  // Site-absolute links (`/api/users/`) are relative to the site root (content/).
+  const fromRoot = (decoded.startsWith('/') ? path.normalize(decoded).slice(1) : path.join(fromDir, decoded)) || '.';
+  if (fromRoot === '..' || fromRoot.startsWith('../')) return { kind: 'outside', target: path.join(CONTENT_DIR, fromRoot) };
+  // pageUrl is the one mapping from a source file to its URL (index.md → its folder).
+  if (/\.md$/i.test(fromRoot)) return { kind: 'page', target: pageUrl(fromRoot) };
+  const isDirectory = decoded.endsWith('/') || fromRoot === '.' || path.extname(fromRoot) === '';
+  if (isDirectory) return { kind: 'page', target: fromRoot === '.' ? '/' : `/${fromRoot.replace(/\/$/, '')}/` };
+  return { kind: 'asset', target: fromRoot };
+}
+
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding (`100%`). */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

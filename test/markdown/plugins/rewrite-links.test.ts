@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLink } from '../../../src/markdown/plugins/rewrite-links.ts';
+import { locatePath, resolveLink } from '../../../src/markdown/plugins/rewrite-links.ts';
 
 describe('resolveLink', () => {
   const from = (written: string, base = '/') => resolveLink(written, 'guide/setup.md', base);
@@ -24,6 +24,15 @@ describe('resolveLink', () => {
     expect(from('../img/logo.png')).toEqual({ href: '/img/logo.png', link: { target: 'img/logo.png', anchor: '', kind: 'asset' } });
   });
 
+  it('marks a path out of content/ as such, with where it leads from the site folder, and leaves it as written', () => {
+    expect(from('../../README.md')).toEqual({ href: '../../README.md', link: { target: 'README.md', anchor: '', kind: 'outside' } });
+    expect(from('../../../images/flow.png')).toEqual({ href: '../../../images/flow.png', link: { target: '../images/flow.png', anchor: '', kind: 'outside' } });
+    // A site-absolute path cannot climb out: `/..` is the root, as in a browser.
+    expect(from('/../img/logo.png')).toMatchObject({ href: '/img/logo.png', link: { target: 'img/logo.png', kind: 'asset' } });
+    // A name that starts with two dots is inside.
+    expect(from('../..notes.md')).toMatchObject({ link: { target: '/..notes/', kind: 'page' } });
+  });
+
   it('encodes spaces and non-ASCII letters', () => {
     expect(from('./my page.md')).toMatchObject({ href: '/guide/my%20page/', link: { target: '/guide/my page/' } });
     expect(from('./caf%C3%A9.md')).toMatchObject({ href: '/guide/caf%C3%A9/', link: { target: '/guide/café/' } });
@@ -32,5 +41,15 @@ describe('resolveLink', () => {
   it('leaves external links alone', () => {
     expect(from('https://example.com/a.md')).toEqual({ href: 'https://example.com/a.md', link: { target: 'https://example.com/a.md', anchor: '', kind: 'external' } });
     expect(from('mailto:a@b.c')).toMatchObject({ link: { kind: 'external' } });
+  });
+});
+
+describe('locatePath', () => {
+  it('reads a path from any folder of content/: the link check reads it from the page URL too', () => {
+    expect(locatePath('../linux/', 'guide')).toEqual({ kind: 'page', target: '/linux/' });
+    expect(locatePath('../linux/', 'guide/install')).toEqual({ kind: 'page', target: '/guide/linux/' });
+    expect(locatePath('../linux.md', 'guide/install')).toEqual({ kind: 'page', target: '/guide/linux/' });
+    expect(locatePath('index.html', '.')).toEqual({ kind: 'asset', target: 'index.html' });
+    expect(locatePath('..', '.')).toEqual({ kind: 'outside', target: '.' });
   });
 });
