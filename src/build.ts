@@ -37,7 +37,14 @@ export const THEME_DIR = path.join(PACKAGE_ROOT, 'templates');
 /** A worker costs a second or so to start (the pipeline and Shiki): one per this many pages. */
 const POOL_PAGES_PER_WORKER = 64;
 /** Part of every cache key: a new generator version never reuses an old rendering. */
-const GENERATOR_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/**
+ * What is cached of a page changes shape between releases too (a new field, a new kind of
+ * link): bump this with any change to what `renderContent` returns, so no cache made by
+ * older code is read as if it were current.
+ */
+const CACHE_FORMAT = 2;
+const GENERATOR_VERSION = `${PACKAGE_VERSION}+${CACHE_FORMAT}`;
 
 export interface BuildOptions {
   /** The site folder: holds content/, and optionally site.config.ts and templates/. */
