@@ -17,6 +17,8 @@ export interface ReportOptions {
 export const SHOWN_PER_PROBLEM = 3;
 /** Line numbers listed on a folded line before it skips to the last one: keeps it one terminal line. */
 const LISTED_LINES = 8;
+/** How much of the message a folded line repeats, to say which problem it counts. */
+const NAMED_CHARS = 60;
 
 /**
  * Formats diagnostics the way compilers do (`path:line:col: severity: message [rule]`),
@@ -57,15 +59,19 @@ function problemKey(d: Diagnostic): string {
 }
 
 /**
- * `content/history.md: … and 3,004 more of this problem at lines 12, 15, … 4120`:
- * no line:col after the path, so an editor's problem matcher does not take it for one more problem.
+ * `content/history.md: … and 3,004 more of this problem (undefined placeholder "site.repo") at lines 12, 15, … 4120`.
+ * It names the problem, before its hint: two problems repeated on the same lines
+ * interleave, and each folded line would otherwise read the same. No line:col after
+ * the path, so an editor's problem matcher does not take it for one more problem.
  */
 function foldedLine(file: string, rest: readonly Diagnostic[]): string {
+  const head = rest[0]!.message.split('; ')[0]!;
+  const name = head.length <= NAMED_CHARS ? head : `${head.slice(0, NAMED_CHARS - 1)}…`;
   const lines = [...new Set(rest.map((d) => d.line))];
   const listed = lines.length <= LISTED_LINES ? lines.join(', ') : `${lines.slice(0, LISTED_LINES - 1).join(', ')}, … ${lines.at(-1)}`;
   // Counts get a thousands separator; line numbers do not, or "lines 1,204, 1,210" would read as four numbers.
   const more = rest.length.toLocaleString('en-US');
-  return `${file}: … and ${more} more of this problem at ${lines.length === 1 ? 'line' : 'lines'} ${listed}`;
+  return `${file}: … and ${more} more of this problem (${name}) at ${lines.length === 1 ? 'line' : 'lines'} ${listed}`;
 }
 
 /** A one-line excerpt of the source with a caret under the column. */

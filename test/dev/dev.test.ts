@@ -318,7 +318,7 @@ describe('startDev options', () => {
       expect(report).toMatch(/^content\/index\.md:6:6: error: link to a missing page "\.\/setup\.md"/m);
       expect(report).toMatch(/^content\/faq\.md:3:1: error: invalid YAML frontmatter/m);
       // The overlay folds a repeated problem as the terminal does.
-      expect(report).toContain('\ncontent/guide.md: … and 2 more of this problem at lines 12, 14\n');
+      expect(report).toContain('\ncontent/guide.md: … and 2 more of this problem (undefined placeholder "site.repo") at lines 12, 14\n');
 
       // The page with a broken link is served as it rendered, styled, with the overlay's script.
       const home = await fetch(dev.url);
@@ -335,7 +335,7 @@ describe('startDev options', () => {
         expect(page, url).toContain(`<code>${file}</code> has errors, so there is no page at <code>${url}</code> yet.`);
         expect(page, url).toContain(DEV_CLIENT_PATH);
       }
-      expect(await (await fetch(new URL('/guide/', dev.url))).text()).toContain('content/guide.md: … and 2 more of this problem at lines 12, 14');
+      expect(await (await fetch(new URL('/guide/', dev.url))).text()).toContain('content/guide.md: … and 2 more of this problem (undefined placeholder &quot;site.repo&quot;) at lines 12, 14');
       // A URL that is no page: the theme's 404 page, with the overlay's script too.
       const missing = await fetch(new URL('/setup/', dev.url));
       expect(missing.status).toBe(404);

@@ -44,7 +44,7 @@ describe('formatDiagnostics: a problem repeated in a file', () => {
         'content/changes.md:6:7: error: undefined placeholder "site.repo"; did you mean "page.metadata.repo"? [liquid/undefined-variable]',
         '  6 | - fix 6 ({{ site.repo }})',
         '    |       ^',
-        'content/changes.md: … and 3 more of this problem at lines 8, 11',
+        'content/changes.md: … and 3 more of this problem (undefined placeholder "site.repo") at lines 8, 11',
         'content/other.md:1:7: error: undefined placeholder "site.repo"; did you mean "page.metadata.repo"? [liquid/undefined-variable]',
         'content/other.md:2:7: error: undefined placeholder "site.repo"; did you mean "page.metadata.repo"? [liquid/undefined-variable]',
       ].join('\n'),
@@ -56,15 +56,21 @@ describe('formatDiagnostics: a problem repeated in a file', () => {
     const diagnostics = repeated('content/history.md', lines);
     const text = formatDiagnostics(diagnostics).split('\n');
     expect(text).toHaveLength(4);
-    expect(text[3]).toBe('content/history.md: … and 3,004 more of this problem at lines 19, 22, 25, 28, 31, 34, 37, … 9028');
+    expect(text[3]).toBe('content/history.md: … and 3,004 more of this problem (undefined placeholder "site.repo") at lines 19, 22, 25, 28, 31, 34, 37, … 9028');
     expect(JSON.parse(formatDiagnosticsJson(diagnostics)).diagnostics).toHaveLength(3007);
     expect(summarize(diagnostics)).toBe('3007 errors, 0 warnings');
+  });
+
+  it('names a long problem by the start of its message', () => {
+    const long = 'link to a missing page "./reference/configuration/advanced/network-timeouts.md"; did you mean "./reference/timeouts.md"?';
+    const diagnostics = [1, 2, 3, 4].map((line): Diagnostic => ({ file: 'a.md', line, column: 1, severity: 'error', message: long, rule: 'links/missing-page' }));
+    expect(formatDiagnostics(diagnostics).split('\n').at(-1)).toBe('a.md: … and 1 more of this problem (link to a missing page "./reference/configuration/advanced/…) at line 4');
   });
 
   it('says "line" when the rest share one line, and folds only the same message', () => {
     const once = [...repeated('a.md', [1, 2, 3, 3, 3]), { ...repeated('a.md', [3])[0]!, message: 'undefined placeholder "site.url"' }];
     expect(formatDiagnostics(once).split('\n').slice(-2)).toEqual([
-      'a.md: … and 2 more of this problem at line 3',
+      'a.md: … and 2 more of this problem (undefined placeholder "site.repo") at line 3',
       'a.md:3:7: error: undefined placeholder "site.url" [liquid/undefined-variable]',
     ]);
   });
