@@ -221,11 +221,13 @@ export class BuildSession {
     diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource }));
     diagnostics.push(...checkReachable({ pages, sidebar: nav }, this.links));
 
+    // Written even when the build failed: the writer throws them away then (disk, check), but
+    // the dev server serves what did render, and a page needs its stylesheet and images.
+    for (const [file, from] of Object.entries(theme.templates.assets)) writer.copy(from, file);
+    for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
+    writer.write('404.html', notFound.html);
     if (hasErrors(diagnostics)) await search?.discard();
     else {
-      for (const [file, from] of Object.entries(theme.templates.assets)) writer.copy(from, file);
-      for (const asset of discovery.assets) writer.copy(path.join(root, asset.file), asset.outputPath);
-      writer.write('404.html', notFound.html);
       if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: pages.map((page) => page.url) }));
       // Last, from the HTML as written: search sees exactly what readers see.
       if (search) diagnostics.push(...(await search.write(writer, searchKey!)));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copySite, docsmith, makeSite } from './helpers.ts';
@@ -48,5 +48,22 @@ describe('docsmith CLI', () => {
       message: 'undefined placeholder "page.metadata.product_nme"; did you mean "page.metadata.product_name"?', rule: 'liquid/undefined-variable',
     });
     expect(report.diagnostics.map((d) => d.rule)).toEqual(['liquid/undefined-variable', 'images/missing-alt', 'images/missing', 'links/missing-anchor', 'nav/unreachable', 'metadata/unused']);
+  });
+
+  it('folds a problem repeated in a file in the text report, and keeps every copy in the JSON and the counts', async () => {
+    const root = copySite(path.resolve('test/invalid/repeated-problem'));
+    try {
+      const text = await docsmith('check', '--root', root);
+      expect(text.code).toBe(1);
+      expect(text.stderr).toContain('\ncontent/index.md: … and 25 more of this problem (undefined placeholder "site.issues_url") at lines 16, 17, 18, 22, 23, 24, 28, … 64\n');
+      expect(text.stderr.match(/site\.issues_url" \[liquid/g)).toHaveLength(3);
+      expect(text.stderr).toMatch(/: 29 errors, 0 warnings\n$/);
+      const json = await docsmith('check', '--root', root, '--format', 'json');
+      const report = JSON.parse(json.stdout) as { diagnostics: Array<{ message: string }>; summary: { errors: number } };
+      expect(report.diagnostics.filter((d) => d.message.includes('site.issues_url'))).toHaveLength(28);
+      expect(report.summary.errors).toBe(29);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

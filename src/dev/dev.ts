@@ -2,10 +2,11 @@ import path from 'node:path';
 import { BuildSession, type BuildResult } from '../build.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarize } from '../diagnostics/report.ts';
-import { MemoryWriter } from '../output/writer.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
 import { writeSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
+import { PreviewWriter } from './preview-writer.ts';
 import { DevServer } from './server.ts';
+import { EMPTY_VIEW, htmlChanged, viewAfter, type SiteView } from './view.ts';
 import { watchSite } from './watch.ts';
 
 export interface DevOptions {
@@ -32,19 +33,22 @@ const WARM_UP_REBUILDS = 2;
 
 /**
  * The writer's loop: build into memory, serve it, and on every change rebuild (the
- * session and its cache make that cost what changed), then reload open tabs, or show
- * the problems over the page while still serving the last good build.
+ * session and its cache make that cost what changed), then reload open tabs. A build
+ * with errors is served as far as it rendered (see viewAfter), from the first build
+ * on, with the problems over the page.
  */
 export async function startDev(options: DevOptions): Promise<DevHandle> {
   const root = path.resolve(options.root);
   const log = options.log ?? (() => {});
-  const writer = new MemoryWriter();
+  const writer = new PreviewWriter();
   const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false });
   // The search index is rebuilt after the reload, off the critical path, and served from here.
   let searchFiles = new Map<string, Uint8Array>();
   let base = '/';
+  let view: SiteView = EMPTY_VIEW;
   const server = new DevServer({
-    file: (name) => writer.files.get(name) ?? searchFiles.get(name),
+    file: (name) => view.files.get(name) ?? searchFiles.get(name),
+    status: (name) => (view.errorPages.has(name) ? 500 : undefined),
     get base() {
       return base;
     },
@@ -56,7 +60,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   let searchTimer: NodeJS.Timeout | undefined;
   /** The indexing under way, if any: a save cancels it, so it never slows the rebuild the writer waits for. */
   let indexing: { indexer: SearchIndexer | undefined; cancelled: boolean } | undefined;
-  const indexSearch = (result: BuildResult) => {
+  /** Indexes the pages as served (those that rendered, now or before). */
+  const indexSearch = (result: BuildResult, served: SiteView) => {
     clearTimeout(searchTimer);
     if (closed) return;
     searchTimer = setTimeout(() => {
@@ -66,7 +71,10 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         indexing = run;
         try {
           const next = new Map<string, Uint8Array>();
-          const pages = result.pages.map((page) => ({ ...page, html: writer.text(page.outputPath) }));
+          const pages = result.pages.flatMap((page) => {
+            const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
+            return html === undefined ? [] : [{ ...page, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') }];
+          });
           await writeSearchIndex({ pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } }, (indexer) => {
             run.indexer = indexer;
             if (run.cancelled) void indexer.cancel();
@@ -96,12 +104,16 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     const ms = Math.round(performance.now() - started);
     if (result.config) base = result.config.base;
     if (result.diagnostics.length > 0) log(formatDiagnostics(result.diagnostics, { sources: result.sources, color: process.stderr.isTTY === true }));
-    log(`${result.written ? 'rebuilt' : 'build failed'} in ${ms} ms (${result.stats.rendered} rendered): ${summarize(result.diagnostics)}`);
-    if (hasErrors(result.diagnostics)) server.showErrors(formatDiagnostics(result.diagnostics, { sources: result.sources }));
-    else {
-      server.reload();
-      indexSearch(result);
-    }
+    const summary = summarize(result.diagnostics);
+    log(`${result.written ? 'rebuilt' : 'build failed'} in ${ms} ms (${result.stats.rendered} rendered): ${summary}`);
+    const previous = view;
+    view = viewAfter({ result, committed: writer.files, failed: writer.failedFiles, previous, base });
+    if (hasErrors(result.diagnostics)) {
+      // Tabs reload when what they show changed (a page that rendered despite a broken
+      // link elsewhere); otherwise the problems come over the page they have.
+      server.showErrors(formatDiagnostics(result.diagnostics, { sources: result.sources }), { summary, reload: htmlChanged(previous, view) });
+    } else server.reload();
+    if (view !== previous) indexSearch(result, view);
     for (const resolve of waiters.splice(0)) resolve(result);
   };
 
@@ -114,6 +126,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     try {
       return await session.run();
     } catch (error) {
+      // What the run wrote before it stopped is no build: never committed by the next one.
+      writer.abort();
       const message = error instanceof Error ? error.message : String(error);
       const where = (error as { path?: unknown }).path;
       const file = typeof where === 'string' ? path.relative(root, where).split(path.sep).join('/') : '';

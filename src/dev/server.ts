@@ -5,6 +5,8 @@ import { DEV_CLIENT_PATH, DEV_EVENTS_PATH, devClientScript } from './client.ts';
 export interface DevServerOptions {
   /** A file to serve, by output path (the memory writer's, or the search index's), looked up on every request. */
   file: (path: string) => string | Uint8Array | undefined;
+  /** The status to answer a file with when it is not 200 (a page that did not render: 500). */
+  status?: (path: string) => number | undefined;
   /** The site's base path (`/` or `/docs/`). */
   base: string;
   host?: string;
@@ -25,8 +27,8 @@ const TYPES: Record<string, string> = {
 export class DevServer {
   private readonly clients = new Set<http.ServerResponse>();
   private readonly server: http.Server;
-  /** The current problem report, shown to tabs that connect while the build is broken. */
-  private report: string | undefined;
+  /** The current problems, shown to tabs that connect while the build is broken. */
+  private problems: ProblemsEvent | undefined;
 
   constructor(private readonly options: DevServerOptions) {
     this.server = http.createServer((request, response) => {
@@ -60,14 +62,17 @@ export class DevServer {
 
   /** Tells every open tab to reload, and clears the error overlay. */
   reload(): void {
-    this.report = undefined;
+    this.problems = undefined;
     this.send('reload', {});
   }
 
-  /** Shows the build's problems over every open tab. */
-  showErrors(report: string): void {
-    this.report = report;
-    this.send('errors', { report });
+  /**
+   * Shows the build's problems over every open tab, greets tabs opened later with them,
+   * and with `reload`, has open tabs reload first (what is served has changed).
+   */
+  showErrors(report: string, options: { summary?: string; reload?: boolean } = {}): void {
+    this.problems = { report, summary: options.summary };
+    this.send('errors', { ...this.problems, reload: options.reload || undefined });
   }
 
   async close(): Promise<void> {
@@ -118,11 +123,12 @@ export class DevServer {
         response.writeHead(301, { location: `${pathname.replace(/\/{2,}/g, '/')}/${search}` }).end();
         return;
       }
-      return this.sendFile(response, candidate, body, 200);
+      return this.sendFile(response, candidate, body, this.options.status?.(candidate) ?? 200);
     }
-    const notFound = this.options.file('404.html');
-    if (notFound !== undefined) return this.sendFile(response, '404.html', notFound, 404);
-    response.writeHead(404, { 'content-type': TYPES['.txt']! }).end('not found');
+    // HTML either way, so the client script comes too: the tab shows the build's problems
+    // (a build that stopped early has no 404.html), and reloads once the page exists.
+    const notFound = this.options.file('404.html') ?? NOT_FOUND_PAGE;
+    this.sendFile(response, '404.html', notFound, 404);
   }
 
   private sendFile(response: http.ServerResponse, file: string, body: string | Uint8Array, status: number): void {
@@ -140,11 +146,19 @@ export class DevServer {
 
   private subscribe(response: http.ServerResponse): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    response.write(`event: hello\ndata: ${JSON.stringify({ report: this.report })}\n\n`);
+    response.write(`event: hello\ndata: ${JSON.stringify(this.problems ?? {})}\n\n`);
     this.clients.add(response);
     response.on('close', () => this.clients.delete(response));
   }
 }
+
+/** The problems a tab shows: the text report and its closing count. */
+interface ProblemsEvent {
+  report: string;
+  summary: string | undefined;
+}
+
+const NOT_FOUND_PAGE = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>No page has this address.</p></body></html>\n';
 
 /**
  * The path and query of a request target as the client sent it: origin form

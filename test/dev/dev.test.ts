@@ -128,6 +128,7 @@ describe('startDev: the writer loop over real HTTP and the live-reload channel',
     const report = String(sent.data.report);
     // Line 7 of the file (frontmatter counted), column 12: the unknown name inside `{{ }}`.
     expect(report).toMatch(/^content\/guide\.md:7:12: error: .*prodcut/m);
+    expect(sent.data.reload).toBeUndefined(); // nothing served changed: the problems come over the page
     expect(report).toContain('  7 | Install {{ page.metadata.prodcut }} now.\n    |            ^');
     expect(report).toContain('page.metadata.product'); // the suggestion
 
@@ -138,7 +139,7 @@ describe('startDev: the writer loop over real HTTP and the live-reload channel',
     expect(page.html).toContain(DEV_CLIENT_PATH);
     const late = await openEvents(new URL(DEV_EVENTS_PATH, dev!.url).href);
     try {
-      expect((await late.waitFor('hello')).data).toEqual({ report });
+      expect((await late.waitFor('hello')).data).toEqual({ report, summary: '1 error, 0 warnings' });
 
       const fixed = await change(edit('content/guide.md', GUIDE.replace('first', 'now')), 'reload');
       expect(fixed.result.written).toBe(true);
@@ -154,6 +155,28 @@ describe('startDev: the writer loop over real HTTP and the live-reload channel',
     } finally {
       fresh.close();
     }
+  });
+
+  it('serves a page that rendered despite a broken link as it is now (tabs reload), and a page that then fails keeps its latest rendering', async () => {
+    const linked = GUIDE.replace('first.', 'first, then [the setup](./setup.md).');
+    const link = await change(edit('content/guide.md', linked), 'errors');
+    expect(link.result.written).toBe(false);
+    expect(link.sent.data.reload).toBe(true);
+    expect(String(link.sent.data.report)).toMatch(/^content\/guide\.md:7:\d+: error: link to a missing page "\.\/setup\.md"/m);
+    const now = await get('/guide/');
+    expect(now.status).toBe(200);
+    expect(now.html).toContain('Install Widget first, then <a href="/setup/">the setup</a>.');
+
+    // Now a typo the page cannot render with: it keeps the rendering just served, not the last good build's.
+    const typo = await change(edit('content/guide.md', linked.replace('{{ page.metadata.product }}', '{{ page.metadata.prodcut }}')), 'errors');
+    expect(typo.sent.data.reload).toBeUndefined();
+    expect(String(typo.sent.data.report)).toMatch(/^content\/guide\.md:7:12: error: undefined placeholder "page\.metadata\.prodcut"/m);
+    const kept = await get('/guide/');
+    expect(kept.status).toBe(200);
+    expect(kept.html).toContain('the setup</a>.');
+
+    await change(edit('content/guide.md', GUIDE), 'reload');
+    expect((await get('/guide/')).html).toContain('Install Widget first.</p>');
   });
 
   it('drops a deleted page: its URL answers 404 and no sidebar lists it', async () => {
@@ -276,21 +299,87 @@ describe('startDev options', () => {
     }
   });
 
-  it('starts with a broken page: the tab gets the problem at once, and the fix serves the site', async () => {
-    const root = makeSite({ 'content/index.md': '# Home\n\n{{ nope }}\n' });
+  it('serves a first build with errors as far as it rendered, with every problem for the tab, until it is fixed', async () => {
+    const repeated = Array.from({ length: 5 }, (_, i) => `Step ${i + 1}: see {{ site.repo }}/step-${i + 1}.`).join('\n\n');
+    const root = makeSite({
+      'site.config.ts': "export default { title: 'Acme Docs' };\n",
+      'content/index.md': '---\norder: 1\n---\n# Home\n\nRead [the setup](./setup.md), then the [guide](./guide.md).\n',
+      'content/guide.md': `---\norder: 2\n---\n# Guide\n\n${repeated}\n`,
+      'content/faq.md': '---\ntitle: [FAQ\norder: 3\n---\n# FAQ\n\nAsk us.\n',
+    });
     const log: string[] = [];
     const dev = await startDev({ root, port: 0, log: (line) => log.push(line) });
     const events = await openEvents(new URL(DEV_EVENTS_PATH, dev.url).href);
     try {
+      expect(log.at(-1)).toMatch(/^build failed in \d+ ms \(3 rendered\): 7 errors, 0 warnings$/);
       const hello = await events.waitFor('hello');
-      expect(String(hello.data.report)).toMatch(/^content\/index\.md:3:4: error: undefined placeholder "nope"/m);
-      expect(log.at(-1)).toMatch(/^build failed in \d+ ms/);
-      expect((await fetch(dev.url)).status).toBe(404);
-      const built = dev.nextBuild();
-      writeFileSync(path.join(root, 'content/index.md'), '# Home\n\nFixed.\n');
-      expect((await within(built, BUILD_TIMEOUT, 'rebuild')).written).toBe(true);
-      await events.waitFor('reload');
-      expect(await (await fetch(dev.url)).text()).toContain('Fixed.');
+      expect(hello.data.summary).toBe('7 errors, 0 warnings');
+      const report = String(hello.data.report);
+      expect(report).toMatch(/^content\/index\.md:6:6: error: link to a missing page "\.\/setup\.md"/m);
+      expect(report).toMatch(/^content\/faq\.md:3:1: error: invalid YAML frontmatter/m);
+      // The overlay folds a repeated problem as the terminal does.
+      expect(report).toContain('\ncontent/guide.md: … and 2 more of this problem (undefined placeholder "site.repo") at lines 12, 14\n');
+
+      // The page with a broken link is served as it rendered, styled, with the overlay's script.
+      const home = await fetch(dev.url);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain('Read <a href="/setup/">the setup</a>, then the <a href="/guide/">guide</a>.');
+      expect(html).toContain(`<script src="${DEV_CLIENT_PATH}"></script></body>`);
+      expect((await fetch(new URL('/assets/style.css', dev.url))).status).toBe(200);
+      // Pages that did not render: an error page with their own problems, never "not found".
+      for (const [url, file] of [['/guide/', 'content/guide.md'], ['/faq/', 'content/faq.md']] as const) {
+        const response = await fetch(new URL(url, dev.url));
+        expect(response.status, url).toBe(500);
+        const page = await response.text();
+        expect(page, url).toContain(`<code>${file}</code> has errors, so there is no page at <code>${url}</code> yet.`);
+        expect(page, url).toContain(DEV_CLIENT_PATH);
+      }
+      expect(await (await fetch(new URL('/guide/', dev.url))).text()).toContain('content/guide.md: … and 2 more of this problem (undefined placeholder &quot;site.repo&quot;) at lines 12, 14');
+      // A URL that is no page: the theme's 404 page, with the overlay's script too.
+      const missing = await fetch(new URL('/setup/', dev.url));
+      expect(missing.status).toBe(404);
+      const missingHtml = await missing.text();
+      expect(missingHtml).toContain('Page not found');
+      expect(missingHtml).toContain(DEV_CLIENT_PATH);
+
+      // A save that fixes one page: it is served at once (tabs reload); the page that did
+      // not change is kept from the failed build, not laid out again.
+      let from = events.events.length;
+      let built = dev.nextBuild();
+      writeFileSync(path.join(root, 'content/guide.md'), '---\norder: 2\n---\n# Guide\n\nStep one.\n');
+      const second = await within(built, BUILD_TIMEOUT, 'rebuild');
+      expect(second.written).toBe(false);
+      expect(second.stats).toMatchObject({ rendered: 1, reused: 1 });
+      expect((await events.waitFor('errors', { from })).data).toMatchObject({ reload: true, summary: '2 errors, 0 warnings' });
+      const guide = await fetch(new URL('/guide/', dev.url));
+      expect(guide.status).toBe(200);
+      expect(await guide.text()).toContain('<p>Step one.</p>');
+
+      from = events.events.length;
+      built = dev.nextBuild();
+      writeFileSync(path.join(root, 'content/index.md'), '---\norder: 1\n---\n# Home\n\nRead the [guide](./guide.md).\n');
+      writeFileSync(path.join(root, 'content/faq.md'), '---\ntitle: FAQ\norder: 3\n---\n# FAQ\n\nAsk us.\n');
+      await within(built, BUILD_TIMEOUT, 'rebuild');
+      await eventually(async () => expect((await fetch(new URL('/faq/', dev.url))).status).toBe(200));
+      await events.waitFor('reload', { from });
+      expect(await (await fetch(dev.url)).text()).toContain('Read the <a href="/guide/">guide</a>.');
+    } finally {
+      events.close();
+      await dev.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('answers every URL with a page that carries the problems when the first build stops at the config', async () => {
+    const root = makeSite({ 'site.config.ts': "export default { titel: 'Acme' };\n", 'content/index.md': '# Home\n' });
+    const dev = await startDev({ root, port: 0 });
+    const events = await openEvents(new URL(DEV_EVENTS_PATH, dev.url).href);
+    try {
+      expect(String((await events.waitFor('hello')).data.report)).toMatch(/^site\.config\.ts:1:\d+: error: unknown config key "titel"/m);
+      const response = await fetch(dev.url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain(DEV_CLIENT_PATH);
     } finally {
       events.close();
       await dev.close();

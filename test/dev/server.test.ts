@@ -74,7 +74,7 @@ describe('DevServer over HTTP', () => {
     for (const other of others.splice(0)) await new Promise((resolve) => other.close(resolve));
   });
 
-  async function start(options: { base?: string; files?: Map<string, string | Uint8Array>; host?: string } = {}) {
+  async function start(options: { base?: string; files?: Map<string, string | Uint8Array>; host?: string; status?: (file: string) => number | undefined } = {}) {
     const files =
       options.files ??
       new Map<string, string | Uint8Array>([
@@ -84,7 +84,7 @@ describe('DevServer over HTTP', () => {
         ['404.html', PAGE('Not here')],
         ['big.bin', BIG],
       ]);
-    server = new DevServer({ file: (name) => files.get(name), base: options.base ?? '/', host: options.host });
+    server = new DevServer({ file: (name) => files.get(name), status: options.status, base: options.base ?? '/', host: options.host });
     const port = await server.listen(0);
     return { port, url: `http://127.0.0.1:${port}`, files };
   }
@@ -190,11 +190,23 @@ describe('DevServer over HTTP', () => {
     expect(html).toContain(DEV_CLIENT_PATH); // a 404 tab reloads too, once the page exists
   });
 
-  it('answers 404 in plain text when the build has no 404.html', async () => {
+  it('answers 404 with a page that carries the client script when the build has no 404.html (it stopped at the config)', async () => {
     const { url } = await start({ files: new Map([['index.html', PAGE('Home')]]) });
     const response = await fetch(`${url}/nope/`);
     expect(response.status).toBe(404);
-    expect(await response.text()).toBe('not found');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).toContain('<h1>Not found</h1>');
+    expect(html).toContain(`<script src="${DEV_CLIENT_PATH}"></script></body>`);
+  });
+
+  it('answers a file with the status it is given (an error page for a page that did not render: 500), script included', async () => {
+    const files = new Map([['index.html', PAGE('Home')], ['guide/index.html', PAGE('Did not render')]]);
+    const { url } = await start({ files, status: (file) => (file === 'guide/index.html' ? 500 : undefined) });
+    const response = await fetch(`${url}/guide/`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain(`<h1>Did not render</h1><script src="${DEV_CLIENT_PATH}"></script></body>`);
+    expect((await fetch(`${url}/`)).status).toBe(200);
   });
 
   it('reads the file map on every request, so a rebuild is served at once', async () => {
@@ -352,12 +364,15 @@ describe('DevServer over HTTP', () => {
       await first.waitFor('hello');
 
       const report = 'content/guide.md:3:5: error: undefined placeholder "oops" [liquid/undefined-variable]\n  3 | Hi {{ oops }}\n    |    ^';
-      server!.showErrors(report);
-      expect((await first.waitFor('errors')).data).toEqual({ report });
+      server!.showErrors(report, { summary: '1 error, 0 warnings' });
+      expect((await first.waitFor('errors')).data).toEqual({ report, summary: '1 error, 0 warnings' });
+      server!.showErrors(report, { summary: '1 error, 0 warnings', reload: true });
+      expect((await first.waitFor('errors', { from: 2 })).data).toEqual({ report, summary: '1 error, 0 warnings', reload: true });
 
       const late = await openEvents(`${url}${DEV_EVENTS_PATH}`);
       streams.push(late);
-      expect((await late.waitFor('hello')).data).toEqual({ report });
+      // A tab that connects is only told the problems: it has just loaded what is served.
+      expect((await late.waitFor('hello')).data).toEqual({ report, summary: '1 error, 0 warnings' });
 
       server!.reload();
       await first.waitFor('reload');

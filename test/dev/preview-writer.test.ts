@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PreviewWriter } from '../../src/dev/preview-writer.ts';
+
+describe('PreviewWriter', () => {
+  it('commits a build that succeeded, and keeps a failed one aside instead of throwing it away', () => {
+    const writer = new PreviewWriter();
+    writer.write('a/index.html', 'A1', 'key-a1');
+    writer.abort();
+    expect(writer.files.size).toBe(0);
+    expect(writer.failedFiles).toEqual(new Map([['a/index.html', 'A1']]));
+
+    writer.write('a/index.html', 'A2', 'key-a2');
+    writer.commit();
+    expect(writer.files).toEqual(new Map([['a/index.html', 'A2']]));
+    expect(writer.failedFiles).toBeUndefined();
+  });
+
+  it('keeps a page from the last good build or the last failed one, by fingerprint', () => {
+    const writer = new PreviewWriter();
+    writer.write('good/index.html', 'G', 'key-g');
+    writer.commit();
+    writer.write('new/index.html', 'N', 'key-n');
+    expect(writer.keep('good/index.html', 'key-g')).toBe(true);
+    writer.abort();
+    // The next run, still failing: both pages are kept, not laid out again.
+    expect(writer.keep('new/index.html', 'key-n')).toBe(true);
+    expect(writer.keep('good/index.html', 'key-g')).toBe(true);
+    expect(writer.keep('good/index.html', 'key-other')).toBe(false);
+    writer.commit();
+    expect(writer.files).toEqual(new Map([['new/index.html', 'N'], ['good/index.html', 'G']]));
+  });
+});
