@@ -50,6 +50,10 @@ export class LinkHints {
     if (decoded !== '' && !decoded.startsWith('/') && urlDir !== sourceDir) readings.push({ place: locatePath(decoded, urlDir), reason: READ_FROM_FOLDER });
     for (const { place, reason } of readings) {
       const found = this.find(place);
+      // A `.md` link names a file: read from the URL it must still land on that file, not on
+      // a page that merely has the URL (`../../README.md` meant the repository's README,
+      // not the home page written as index.md).
+      if (found && reason === READ_FROM_FOLDER && /\.md$/i.test(decoded) && path.basename(found.file).toLowerCase() !== path.basename(decoded).toLowerCase()) continue;
       if (found) return { suggestion: spell(from.file, found.file, suffix), reason: joinReasons(found.reason, reason) };
     }
     if (link.kind === 'asset' || link.kind === 'outside') {
