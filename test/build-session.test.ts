@@ -55,6 +55,23 @@ describe('BuildSession rebuilds only what a change affects', () => {
     expect(writer.text('a/index.html')).toContain('A edited');
   });
 
+  it('gives every page the new sidebar when an edit changes a page\'s rendered title, and re-renders none of them', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default { title: 'T', metadata: { product: 'Acme' } };\n",
+      'content/index.md': '# Home\n\n[CLI](./cli.md)\n',
+      'content/cli.md': '# {{ page.metadata.product }} CLI\n',
+      'content/other.md': '# Other\n',
+    });
+    const { session: s, writer } = session(root);
+    await s.run();
+    expect(writer.text('other/index.html')).toContain('>Acme CLI</a>');
+    const result = await change(s, root, 'content/cli.md', 'The command line\n================\n');
+    expect(result.stats).toMatchObject({ rendered: 1, laidOut: 2 });
+    for (const file of ['index.html', 'other/index.html', 'cli/index.html']) expect(writer.text(file), file).toContain('>The command line</a>');
+    // Editing the text under the heading leaves the sidebar, so no other page is laid out again.
+    expect((await change(s, root, 'content/cli.md', 'The command line\n================\n\nMore.\n')).stats).toMatchObject({ rendered: 1, laidOut: 0 });
+  });
+
   it('re-renders exactly the pages that use a changed layout or partial', async () => {
     const root = site();
     const { session: s, writer } = session(root);
