@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
 import { visitElements } from '../walk.ts';
 import { groupElement, panelElement } from './code-groups.ts';
 import { codeLanguage, codeMeta, fencedCode } from './code-meta.ts';
@@ -11,7 +12,9 @@ import { CALLOUTS } from './containers.ts';
  * parsed), the content alone. Runs after the sanitiser, which would strip the classes.
  */
 export function rehypeContainers() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Most pages have none: no walk for them.
+    if (!String(file.value).includes(':::')) return;
     visitElements(tree, (node, index, parent) => {
       const info = node.data?.container;
       if (!info) return undefined;

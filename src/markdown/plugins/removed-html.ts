@@ -49,12 +49,15 @@ function removedElement(node: Element, tag: string, selfClosing: boolean): strin
 
 function removedAttributes(tag: string, names: string[]): string {
   const reasons = new Set<string>();
+  const others: string[] = [];
   for (const name of names) {
     if (/^on/i.test(name)) reasons.add('event handlers do not run in pages');
+    else if (/^(?:v-|[:@#])/.test(name)) reasons.add('Vue bindings are not run');
     else if (name === 'style') reasons.add('inline styles are not kept');
     else if (name === 'class') reasons.add('classes are not kept');
-    else reasons.add(`GitHub's allow-list for READMEs has no such attribute on <${tag}>`);
+    else others.push(`"${name}"`);
   }
+  if (others.length > 0) reasons.add(`GitHub's allow-list for READMEs has no ${others.join(' or ')} on <${tag}>`);
   const quoted = names.map((name) => `"${name}"`).join(', ');
   return `raw HTML <${tag}> lost ${names.length === 1 ? 'the attribute' : 'the attributes'} ${quoted}: ${[...reasons].join('; ')}`;
 }

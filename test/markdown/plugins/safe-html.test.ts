@@ -92,10 +92,11 @@ describe('what the sanitiser removes is reported', () => {
   });
 
   it('lists the attributes taken from a kept element in one warning', () => {
-    const markdown = 'Intro.\n\n<img src="chart.png" alt="Chart" onerror="track()" style="width:50%" class="wide">\n\n<a href="/x/" onclick="go()">Go</a>\n';
+    const markdown = 'Intro.\n\n<img src="chart.png" alt="Chart" onerror="track()" style="width:50%" class="wide">\n\n<a href="/x/" onclick="go()">Go</a>\n\n<a v-if="repo" :href="repo" target="_blank" rel="noopener">Repo</a>\n';
     expect(report(markdown)).toEqual([
       '3:1 html/removed-attribute: raw HTML <img> lost the attributes "onerror", "style", "class": event handlers do not run in pages; inline styles are not kept; classes are not kept',
       '5:1 html/removed-attribute: raw HTML <a> lost the attribute "onclick": event handlers do not run in pages',
+      '7:1 html/removed-attribute: raw HTML <a> lost the attributes "v-if", ":href", "target", "rel": Vue bindings are not run; GitHub\'s allow-list for READMEs has no "target" or "rel" on <a>',
     ]);
   });
 
