@@ -73,11 +73,13 @@ export function remarkContainers(this: Processor): (tree: Root, file: VFile) => 
   (data.micromarkExtensions ??= []).push(containerSyntax);
   (data.fromMarkdownExtensions ??= []).push(containerFromMarkdown);
   return (tree, file) => {
-    if (!String(file.value).includes(':::')) return;
+    const source = String(file.value);
+    if (!source.includes(':::')) return;
     const problems = file.data.page?.problems;
     walkContainers(tree, (node) => {
       const offset = node.position?.start.offset ?? 0;
-      const written = `${':'.repeat(node.fence)} ${node.name}`;
+      // As written: `:::tip` or `::: tip`.
+      const written = /^:+[ \t]*[\w-]+/.exec(source.slice(offset, offset + 200))?.[0] ?? `${':'.repeat(node.fence)} ${node.name}`;
       if (!KNOWN.has(node.name.toLowerCase())) {
         problems?.push({ offset, severity: 'warning', rule: 'markdown/unknown-container', message: `unknown container "${written}": its content is shown without a box; the containers are ${CONTAINER_NAMES.join(', ')}` });
       }

@@ -123,4 +123,11 @@ describe('containers (VitePress and Docusaurus)', () => {
       },
     ]);
   });
+
+  it('quotes the opening line as it was written', () => {
+    expect(renderPage(':::aside[More]\nText.\n').problems.map((problem) => problem.message)).toEqual([
+      'unknown container ":::aside": its content is shown without a box; the containers are note, info, tip, important, warning, caution, danger, details, code-group',
+      'container ":::aside" is never closed, so it runs to the end of the page (or of the list or quote it is in); end it with a line of ":::"',
+    ]);
+  });
 });
