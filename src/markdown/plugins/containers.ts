@@ -76,7 +76,7 @@ export function remarkContainers(this: Processor): (tree: Root, file: VFile) => 
     const source = String(file.value);
     if (!source.includes(':::')) return;
     const problems = file.data.page?.problems;
-    walkContainers(tree, (node) => {
+    walkContainers(tree, undefined, (node, outer) => {
       const offset = node.position?.start.offset ?? 0;
       // As written: `:::tip` or `::: tip`.
       const written = /^:+[ \t]*[\w-]+/.exec(source.slice(offset, offset + 200))?.[0] ?? `${':'.repeat(node.fence)} ${node.name}`;
@@ -84,18 +84,24 @@ export function remarkContainers(this: Processor): (tree: Root, file: VFile) => 
         problems?.push({ offset, severity: 'warning', rule: 'markdown/unknown-container', message: `unknown container "${written}": its content is shown without a box; the containers are ${CONTAINER_NAMES.join(', ')}` });
       }
       if (!node.closed) {
-        problems?.push({ offset, severity: 'warning', rule: 'markdown/unclosed-container', message: `container "${written}" is never closed, so it runs to the end of the page (or of the list or quote it is in); end it with a line of "${':'.repeat(node.fence)}"` });
+        // The usual cause: nested with as many colons, so the inner `:::` closed the outer one.
+        const message =
+          outer && outer.closed && outer.fence <= node.fence
+            ? `container "${written}" is never closed: the "${':'.repeat(node.fence)}" line meant for it closed the container around it; give the outer one more colons ("${':'.repeat(node.fence + 1)} ${outer.name}" … "${':'.repeat(node.fence + 1)}")`
+            : `container "${written}" is never closed, so it runs to the end of the page (or of the list or quote it is in); end it with a line of "${':'.repeat(node.fence)}"`;
+        problems?.push({ offset, severity: 'warning', rule: 'markdown/unclosed-container', message });
       }
     });
   };
 }
 
-function walkContainers(node: Nodes, visit: (container: Container) => void): void {
+/** Every container, with the nearest one around it. */
+function walkContainers(node: Nodes, outer: Container | undefined, visit: (container: Container, outer: Container | undefined) => void): void {
   if (!('children' in node)) return;
   for (const child of node.children) {
-    if (child.type === 'container') visit(child);
+    if (child.type === 'container') visit(child, outer);
     // Containers are blocks: paragraphs, headings and tables hold none.
-    if (child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table') walkContainers(child, visit);
+    if (child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table') walkContainers(child, child.type === 'container' ? child : outer, visit);
   }
 }
 

@@ -130,4 +130,13 @@ describe('containers (VitePress and Docusaurus)', () => {
       'container ":::aside" is never closed, so it runs to the end of the page (or of the list or quote it is in); end it with a line of ":::"',
     ]);
   });
+
+  it('explains an inner container nested with as many colons, which closes the outer one too soon', () => {
+    const markdown = '::: tip\nOuter.\n::: details More\nInner.\n:::\n:::\n';
+    const { problems } = renderPage(markdown);
+    expect(problems.map((problem) => `${lineColumn(markdown, problem.offset)} ${problem.message}`)).toEqual([
+      '3:1 container "::: details" is never closed: the ":::" line meant for it closed the container around it; give the outer one more colons (":::: tip" … "::::")',
+    ]);
+  });
 });
+
