@@ -38,8 +38,9 @@ export function rehypeContainers() {
         return undefined;
       }
       if (info.name === 'code-group') {
+        // Go on at what replaced it (none of it is a container; the content may hold some).
         parent.children.splice(index, 1, ...codeGroup(node, title));
-        return index + 1;
+        return index;
       }
       // Unknown or plain (`v-pre`, `raw`): the content in place of the container.
       parent.children.splice(index, 1, ...trimmed(node.children));

@@ -138,5 +138,9 @@ describe('containers (VitePress and Docusaurus)', () => {
       '3:1 container "::: details" is never closed: the ":::" line meant for it closed the container around it; give the outer one more colons (":::: tip" … "::::")',
     ]);
   });
+
+  it('keeps what follows an empty code-group', () => {
+    expect(renderPage('::: code-group\n:::\n\n::: tip\nAfter.\n:::\n').html).toBe(`\n${callout('tip', 'Tip', '<p>After.</p>')}`);
+  });
 });
 
