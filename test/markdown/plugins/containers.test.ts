@@ -1,4 +1,7 @@
+import type { Element, Root } from 'hast';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { rehypeContainers } from '../../../src/markdown/plugins/container-blocks.ts';
 import { lineColumn, renderPage } from './render.ts';
 
 const callout = (type: string, title: string, body: string) => `<div class="callout callout-${type}" role="note"><p class="callout-title">${title}</p>\n${body}\n</div>`;
@@ -141,6 +144,11 @@ describe('containers (VitePress and Docusaurus)', () => {
 
   it('keeps what follows an empty code-group', () => {
     expect(renderPage('::: code-group\n:::\n\n::: tip\nAfter.\n:::\n').html).toBe(`\n${callout('tip', 'Tip', '<p>After.</p>')}`);
+    // Side by side, with no line break between them to step over.
+    const box = (name: string): Element => ({ type: 'element', tagName: 'div', properties: {}, data: { container: { name, open: false, noTitle: false } }, children: [] });
+    const tree: Root = { type: 'root', children: [box('code-group'), box('tip')] };
+    rehypeContainers()(tree, new VFile(':::'));
+    expect(tree.children).toMatchObject([{ tagName: 'div', properties: { className: ['callout', 'callout-tip'] } }]);
   });
 });
 
