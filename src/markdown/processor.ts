@@ -73,6 +73,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // Last: highlighting turns each code block into hundreds of spans, which every
       // later tree walk would have to step through (a third of the render time).
       .use(rehypeHighlight, { highlighter: options.highlighter })
+      // Reads the top level only (no walk): whether anything at all is left to show.
       .use(rehypeEmptyPage)
       .use(rehypeStringify)
       .freeze()
