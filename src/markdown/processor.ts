@@ -17,6 +17,12 @@ import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
 import { rehypeHeadingSlugs } from './plugins/heading-slugs.ts';
 import { rehypeHighlight } from './plugins/highlight.ts';
 import { rehypeScrollTables } from './plugins/scroll-tables.ts';
+import { codeBlockToHast } from './plugins/code-meta.ts';
+import { rehypeContainers } from './plugins/container-blocks.ts';
+import { containerToHast, remarkContainers } from './plugins/containers.ts';
+import { rehypeEmptyPage } from './plugins/empty-page.ts';
+import { remarkHeadingIds } from './plugins/heading-ids.ts';
+import { remarkKramdownAttributes } from './plugins/kramdown-attributes.ts';
 
 export interface MarkdownOptions {
   /** Shiki, loaded once per build (it is async; the chain runs sync). Without it, code stays plain. */
@@ -37,8 +43,14 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // are only tried where the text could match them.
       .use(remarkGfmLineGates)
       .use(remarkAutolinkScope)
-      // Raw HTML is kept as `raw` nodes here and made safe by the next plugin.
-      .use(remarkRehype, { allowDangerousHtml: true })
+      // VitePress / Docusaurus `::: tip` blocks; after GFM, whose gates must find its constructs first.
+      .use(remarkContainers)
+      // `## Title {#id}`, then kramdown's `{: .note}`, which we do not support: a warning each.
+      .use(remarkHeadingIds)
+      .use(remarkKramdownAttributes)
+      // Raw HTML is kept as `raw` nodes here and made safe by the next plugin. Code blocks
+      // are marked (raw HTML's `<pre>` is left as written); containers carry what they are.
+      .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeBlockToHast, container: containerToHast } })
       // Before everything else in HTML land: later plugins add classes and attributes the
       // sanitiser's allow-list would strip, and must not see unsanitised author HTML.
       .use(rehypeSafeHtml)
@@ -49,6 +61,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       .use(rehypeCheckImages)
       .use(rehypeRewriteLinks)
       // Theme touches, after the collectors above so they see the page as written.
+      // Containers before code groups and highlighting: a `::: code-group` reads the fence meta.
+      .use(rehypeContainers)
       .use(rehypeAlerts)
       // Groups read the fence meta, which highlighting replaces: groups first.
       .use(rehypeCodeGroups)
@@ -59,6 +73,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // Last: highlighting turns each code block into hundreds of spans, which every
       // later tree walk would have to step through (a third of the render time).
       .use(rehypeHighlight, { highlighter: options.highlighter })
+      // Reads the top level only (no walk): whether anything at all is left to show.
+      .use(rehypeEmptyPage)
       .use(rehypeStringify)
       .freeze()
   );

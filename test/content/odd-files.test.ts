@@ -121,10 +121,16 @@ describe('byte-order marks and line endings', () => {
   });
 });
 
+/** Where the diagnostics are, when they are all "this page is empty" warnings (and fails otherwise). */
+function emptyPageWarnings(diagnostics: readonly Diagnostic[]): string[] {
+  expect(diagnostics.every((d) => d.rule === 'markdown/empty-page' && d.severity === 'warning'), JSON.stringify(diagnostics)).toBe(true);
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`).sort();
+}
+
 describe('files with little or nothing in them', () => {
-  it('builds an empty or blank file as an empty page titled from its file name', async () => {
+  it('builds an empty or blank file as an empty page titled from its file name, with a warning', async () => {
     const result = await buildInMemory(siteWithBytes({ 'content/empty.md': '', 'content/blank.md': '\n  \n\t\n' }));
-    expect(result.diagnostics).toEqual([]);
+    expect(emptyPageWarnings(result.diagnostics)).toEqual(['content/blank.md:1:1', 'content/empty.md:1:1']);
     expect(result.pages.map((p) => [p.url, p.title])).toEqual([['/blank/', 'Blank'], ['/empty/', 'Empty'], ['/', 'Home']]);
     expect(result.writer.text('empty/index.html')).toContain('<title>Empty');
     expect(result.written).toBe(true);
@@ -133,7 +139,7 @@ describe('files with little or nothing in them', () => {
   it('titles a nested empty file from its own name, not its folder\'s', async () => {
     const root = makeSite({ 'content/index.md': '# Home\n\n[e](guide/empty.md)\n', 'content/guide/empty.md': '' });
     const result = await buildInMemory(root);
-    expect(result.diagnostics).toEqual([]);
+    expect(emptyPageWarnings(result.diagnostics)).toEqual(['content/guide/empty.md:1:1']);
     expect(result.pages.find((p) => p.url === '/guide/empty/')!.title).toBe('Empty');
   });
 
@@ -143,7 +149,8 @@ describe('files with little or nothing in them', () => {
       'content/no-newline.md': '---\ntitle: No newline\n---',
       'content/empty-fm.md': '---\n---\n',
     }));
-    expect(result.diagnostics).toEqual([]);
+    // Under the frontmatter, where the content would go.
+    expect(emptyPageWarnings(result.diagnostics)).toEqual(['content/empty-fm.md:3:1', 'content/no-newline.md:3:4', 'content/only.md:4:1']);
     const article = (file: string) => /<article[^>]*>([\s\S]*?)<\/article>/.exec(result.writer.text(file)!)![1]!.trim();
     expect(result.pages.map((p) => [p.url, p.title, article(p.outputPath)])).toEqual([
       ['/empty-fm/', 'Empty fm', '<h1>Empty fm</h1>'],

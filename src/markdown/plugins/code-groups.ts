@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visitElements } from '../walk.ts';
-import { codeMeta, preCode } from './code-meta.ts';
+import { codeMeta, fencedCode } from './code-meta.ts';
 
 /**
  * Turns consecutive fences that carry a `tab` label into one code group:
@@ -30,7 +30,7 @@ function regroup(node: Root | Element): void {
 
 function tabOf(node: RootContent | ElementContent): { label: string; group: string } | undefined {
   if (node.type !== 'element') return undefined;
-  const code = preCode(node);
+  const code = fencedCode(node);
   if (!code) return undefined;
   const meta = codeMeta(code);
   return meta.tab ? { label: meta.tab, group: meta.group || 'code' } : undefined;
@@ -65,11 +65,11 @@ function groupRuns(children: Array<RootContent | ElementContent>): Array<RootCon
   return out;
 }
 
-function groupElement(group: string, panels: Element[]): Element {
+export function groupElement(group: string, panels: Element[]): Element {
   return { type: 'element', tagName: 'div', properties: { className: ['code-group'], dataGroup: group }, children: panels };
 }
 
-function panelElement(label: string, pre: Element): Element {
+export function panelElement(label: string, pre: Element): Element {
   return {
     type: 'element',
     tagName: 'div',

@@ -1,4 +1,24 @@
 import type { Element } from 'hast';
+import type { Code } from 'mdast';
+import { defaultHandlers } from 'remark-rehype';
+import type { State } from 'mdast-util-to-hast';
+
+declare module 'hast' {
+  interface Data {
+    /** On a `pre` made from a fenced or indented code block (never on raw HTML's). */
+    codeBlock?: boolean;
+  }
+}
+
+/**
+ * mdast → hast for code blocks: remark-rehype's `pre > code`, with the `pre` marked as a
+ * code block, so that highlighting and code groups leave raw HTML's `<pre>` as written.
+ */
+export function codeBlockToHast(state: State, node: Code): Element {
+  const pre = defaultHandlers.code(state, node);
+  pre.data = { ...pre.data, codeBlock: true };
+  return pre;
+}
 
 /**
  * Reads `key="value"` pairs (or `key=value`) from a fence's info string after the
@@ -23,9 +43,9 @@ export function codeLanguage(code: Element): string | undefined {
   return language?.slice('language-'.length);
 }
 
-/** The `code` child of a `pre`, when the `pre` is a fenced code block. */
-export function preCode(node: Element): Element | undefined {
-  if (node.tagName !== 'pre') return undefined;
-  const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
-  return code;
+/** The `code` of a code block's `pre` (see codeBlockToHast); `undefined` for anything else, raw HTML's `<pre>` included. */
+export function fencedCode(node: Element): Element | undefined {
+  if (node.tagName !== 'pre' || !node.data?.codeBlock) return undefined;
+  const code = node.children[0];
+  return code?.type === 'element' && code.tagName === 'code' ? code : undefined;
 }

@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { visitElements } from '../walk.ts';
-import { codeLanguage, preCode } from './code-meta.ts';
+import { codeLanguage, fencedCode } from './code-meta.ts';
 import { createPairedHighlight } from './paired-themes.ts';
 import { TOKENIZE_LIMITS } from './tokenize-limits.ts';
 
@@ -28,8 +28,9 @@ export interface HighlightOptions {
 }
 
 /**
- * Highlights fenced code blocks with both themes' colours, and wraps each in
- * `div.code-block` for the copy button. Runs after code groups, which read the fence meta.
+ * Highlights code blocks (fenced and indented) with both themes' colours, and wraps each in
+ * `div.code-block` for the copy button. Raw HTML's `<pre>` stays as written: it may hold
+ * more than one `<code>`, or text around it. Runs after code groups, which read the fence meta.
  */
 export function rehypeHighlight(options: HighlightOptions = {}) {
   const { highlighter } = options;
@@ -38,7 +39,7 @@ export function rehypeHighlight(options: HighlightOptions = {}) {
   const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false, ...TOKENIZE_LIMITS })));
   return (tree: Root) => {
     visitElements(tree, (node, index, parent) => {
-      const code = preCode(node);
+      const code = fencedCode(node);
       if (!code) return;
       const language = codeLanguage(code);
       const text = toString(code).replace(/\n$/, '');

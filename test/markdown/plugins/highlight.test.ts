@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Highlighter } from 'shiki';
 import { createCodeHighlighter, rehypeHighlight } from '../../../src/markdown/plugins/highlight.ts';
-import { renderWith } from './render.ts';
+import { renderPage, renderWith } from './render.ts';
 
 let highlighter: Highlighter;
 beforeAll(async () => {
@@ -44,5 +44,18 @@ describe('rehypeHighlight', () => {
   });
   it('works without a highlighter', () => {
     expect(renderWith('```python\nx\n```', rehypeHighlight)).toBe('<div class="code-block" data-lang="python"><pre class="shiki plain" tabindex="0"><code>x</code></pre></div>');
+  });
+  it('leaves raw HTML’s <pre> as written: text around its <code>, and every <code> in it', () => {
+    const { html } = renderPage('<pre>before <code>x</code> after</pre>\n\n<pre><code>one</code><code>two</code></pre>\n', { highlighter });
+    expect(html).toBe('<pre>before <code>x</code> after</pre>\n<pre><code>one</code><code>two</code></pre>');
+  });
+  it('highlights fenced and indented code blocks, also on a page with raw HTML', () => {
+    const { html } = renderPage('<kbd>Ctrl</kbd>\n\n```json\n{"a": 1}\n```\n\n    indented\n', { highlighter });
+    expect(html).toContain('<div class="code-block" data-lang="json"><pre class="shiki shiki-themes');
+    expect(html).toContain('<div class="code-block"><pre class="shiki plain" tabindex="0"><code>indented</code></pre></div>');
+  });
+  it('keeps a fence’s tab label on a page with raw HTML (the sanitiser does not see it)', () => {
+    const { html } = renderPage('<kbd>Ctrl</kbd>\n\n```sh tab="npm"\nnpm i\n```\n', { highlighter });
+    expect(html).toContain('<div class="code-group-panel" data-tab="npm">');
   });
 });

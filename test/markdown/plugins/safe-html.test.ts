@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '../../../src/markdown/processor.ts';
 import { isUnsafeUrl } from '../../../src/markdown/plugins/safe-html.ts';
 import type { MarkdownPageData } from '../../../src/markdown/page-data.ts';
+import { lineColumn } from './render.ts';
 
 const processor = createMarkdownProcessor();
 function render(markdown: string) {
@@ -51,3 +52,58 @@ describe('rehypeSafeHtml', () => {
     expect(html).toMatch(/<code class="language-json">|data-lang="json"/);
   });
 });
+
+describe('what the sanitiser removes is reported', () => {
+  const report = (markdown: string) => render(markdown).problems.map((problem) => `${lineColumn(markdown, problem.offset)} ${problem.rule}: ${problem.message}`);
+
+  it('names each removed element once, at its tag, with why', () => {
+    const markdown = [
+      '<script setup>',
+      "import { ref } from 'vue'",
+      '</script>',
+      '',
+      '# Releases',
+      '',
+      'Streaming <Badge type="tip" text="beta" /> is new.',
+      '',
+      '<style scoped>',
+      '.note { color: red }',
+      '</style>',
+      '',
+      '<iframe src="https://example.com/embed"></iframe>',
+      '',
+      '<Tabs>',
+      '<TabItem value="npm">',
+      '',
+      'npm install',
+      '',
+      '</TabItem>',
+      '</Tabs>',
+      '',
+    ].join('\n');
+    expect(report(markdown)).toEqual([
+      '1:1 html/removed-element: raw HTML <script> was removed with its content: pages cannot run scripts; a script belongs in a layout in templates/',
+      '7:11 html/removed-element: raw HTML <Badge> was removed: Vue and MDX components are not rendered; write it as markdown or plain HTML',
+      '9:1 html/removed-element: raw HTML <style> was removed with its content: pages cannot carry styles; CSS belongs in the theme (templates/)',
+      '13:1 html/removed-element: raw HTML <iframe> was removed: pages may use the HTML GitHub allows in READMEs, which has no <iframe>',
+      '15:1 html/removed-element: raw HTML <Tabs> was removed (the text inside is kept): Vue and MDX components are not rendered; write it as markdown or plain HTML',
+      '16:1 html/removed-element: raw HTML <TabItem> was removed (the text inside is kept): Vue and MDX components are not rendered; write it as markdown or plain HTML',
+    ]);
+  });
+
+  it('lists the attributes taken from a kept element in one warning', () => {
+    const markdown = 'Intro.\n\n<img src="chart.png" alt="Chart" onerror="track()" style="width:50%" class="wide">\n\n<a href="/x/" onclick="go()">Go</a>\n\n<a v-if="repo" :href="repo" target="_blank" rel="noopener">Repo</a>\n';
+    expect(report(markdown)).toEqual([
+      '3:1 html/removed-attribute: raw HTML <img> lost the attributes "onerror", "style", "class": event handlers do not run in pages; inline styles are not kept; classes are not kept',
+      '5:1 html/removed-attribute: raw HTML <a> lost the attribute "onclick": event handlers do not run in pages',
+      '7:1 html/removed-attribute: raw HTML <a> lost the attributes "v-if", ":href", "target", "rel": Vue bindings are not run; GitHub\'s allow-list for READMEs has no "target" or "rel" on <a>',
+    ]);
+  });
+
+  it('does not print a removed style sheet as text, and says nothing about HTML it keeps', () => {
+    const { html, problems } = render('<style>body { display: none }</style>\n\nPress <kbd>Ctrl</kbd>, see <a href="#x" title="t">x</a>.\n\n<details open><summary>More</summary>Hidden</details>\n');
+    expect(html).not.toContain('display');
+    expect(problems.map((problem) => problem.rule)).toEqual(['html/removed-element']);
+  });
+});
+

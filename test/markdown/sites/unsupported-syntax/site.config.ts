@@ -1,0 +1,5 @@
+export default {
+  title: 'Migrated docs',
+  brokenLinks: 'warning',
+  metadata: { product: 'DataFlow' },
+};
