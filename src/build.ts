@@ -26,7 +26,7 @@ import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
 import { layoutPages, renderContents, type ContentJob } from './render/render-all.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
-import { PACKAGE_ROOT } from './runtime.ts';
+import { CODE_ID, PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
 import { createLiquid } from './template/liquid.ts';
@@ -38,13 +38,8 @@ export const THEME_DIR = path.join(PACKAGE_ROOT, 'templates');
 const POOL_PAGES_PER_WORKER = 64;
 /** Part of every cache key: a new generator version never reuses an old rendering. */
 const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-/**
- * What is cached of a page changes shape between releases too (a new field, a new kind of
- * link): bump this with any change to what `renderContent` returns, so no cache made by
- * older code is read as if it were current.
- */
-const CACHE_FORMAT = 2;
-const GENERATOR_VERSION = `${PACKAGE_VERSION}+${CACHE_FORMAT}`;
+/** The package's version and the code's own id: any change to docsmith's code renders every page anew. */
+const GENERATOR_VERSION = `${PACKAGE_VERSION}+${CODE_ID}`;
 
 export interface BuildOptions {
   /** The site folder: holds content/, and optionally site.config.ts and templates/. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -13,3 +14,11 @@ export const COMPILED = compiled !== undefined;
 
 /** The folder holding docsmith's package.json and its theme (templates/). */
 export const PACKAGE_ROOT = compiled ? compiled.packageRoot : fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Which code this is, for the render cache's keys: the compiled copy's folder is named by a
+ * hash of every source compiled into it (bin/compile.mjs), so pages rendered by other code,
+ * older or newer, are never read as this code's. From the TypeScript sources (tests, bench
+ * scripts) it is only "source": their caches live in throwaway folders.
+ */
+export const CODE_ID = compiled ? path.basename(path.dirname(fileURLToPath(import.meta.url))) : 'source';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,5 +87,21 @@ describe('bin/compile.mjs', () => {
     writeFileSync(path.join(cacheDir, 'sources.json'), '{ not json');
     expect(await compiledCli(root, cacheDir)).toBe(first);
     expect(JSON.parse(readFileSync(path.join(cacheDir, 'sources.json'), 'utf8'))).toContain('src/cli.ts');
+  }, 60_000);
+
+  it('keys the render cache on the compiled code, so pages rendered before an edit to docsmith are not reused after it', async () => {
+    const { root, cacheDir } = copyCheckout();
+    const site = path.join(root, 'site');
+    mkdirSync(path.join(site, 'content'), { recursive: true });
+    writeFileSync(path.join(site, 'content', 'index.md'), '# Home\n\n[Start](./getting-started.md)\n');
+    writeFileSync(path.join(site, 'content', 'getting-started.md'), 'A page titled from its file name.\n');
+    const buildWith = async (cli: string) => {
+      await run(process.execPath, [fileURLToPath(cli), 'build', '--root', site, '--no-search']);
+      return readFileSync(path.join(site, 'dist', 'getting-started', 'index.html'), 'utf8');
+    };
+    expect(await buildWith(await compiledCli(root, cacheDir))).toContain('<title>Getting started |');
+    const titles = path.join(root, 'src', 'content', 'titles.ts');
+    writeFileSync(titles, readFileSync(titles, 'utf8').replace('words.charAt(0).toUpperCase() + words.slice(1);', "words.charAt(0).toUpperCase() + words.slice(1) + ' (edited)';"));
+    expect(await buildWith(await compiledCli(root, cacheDir))).toContain('<title>Getting started (edited) |');
   }, 60_000);
 });
