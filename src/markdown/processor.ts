@@ -23,6 +23,7 @@ import { containerToHast, remarkContainers } from './plugins/containers.ts';
 import { rehypeEmptyPage } from './plugins/empty-page.ts';
 import { remarkHeadingIds } from './plugins/heading-ids.ts';
 import { remarkKramdownAttributes } from './plugins/kramdown-attributes.ts';
+import { remarkFenceOptions } from './plugins/fence-options.ts';
 
 export interface MarkdownOptions {
   /** Shiki, loaded once per build (it is async; the chain runs sync). Without it, code stays plain. */
@@ -48,6 +49,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}) {
       // `## Title {#id}`, then kramdown's `{: .note}`, which we do not support: a warning each.
       .use(remarkHeadingIds)
       .use(remarkKramdownAttributes)
+      // VitePress's `js{4}`: the language kept, the line options left out with a warning.
+      .use(remarkFenceOptions)
       // Raw HTML is kept as `raw` nodes here and made safe by the next plugin. Code blocks
       // are marked (raw HTML's `<pre>` is left as written); containers carry what they are.
       .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeBlockToHast, container: containerToHast } })
