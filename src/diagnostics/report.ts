@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { includeChainLines } from './include-chain.ts';
 
 export interface ReportOptions {
   /** Source text by site-relative path, to print the offending line under each problem. */
@@ -18,7 +19,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: R
     const severity = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
     const head = `${c.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity}: ${d.message} ${c.dim(`[${d.rule}]`)}`;
     const frame = codeFrame(options.sources?.get(d.file), d.line, d.column);
-    return frame ? `${head}\n${c.dim(frame)}` : head;
+    return [head, ...(frame ? [c.dim(frame)] : []), ...includeChainLines(d)].join('\n');
   });
   return blocks.join('\n');
 }

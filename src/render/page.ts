@@ -10,8 +10,8 @@ import type { TemplateSet } from '../layout/templates.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markdown/page-data.ts';
 import { OutputMap } from '../template/output-map.ts';
-import { resolvePlaceholders } from '../template/placeholders.ts';
-import type { LiquidProblem } from '../template/liquid.ts';
+import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
+import { problemDiagnostic } from '../template/problems.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { pageNav } from '../nav/page-nav.ts';
@@ -105,18 +105,13 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const layout = { name: frontmatter.layout ?? 'layout', line: frontmatterKeyLine(yaml, 'layout') };
 
   // Placeholders first, so values reach code blocks, which markdown would treat as literal.
-  const templated =
+  const templated: PlaceholderResult =
     frontmatter.templating === false
-      ? { text: body, map: OutputMap.identity(body.length), problems: [] as LiquidProblem[], used: [] as string[] }
+      ? { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] }
       : resolvePlaceholders(body, scope, engines.pageLiquid, templates);
   const toFile = (offset: number) => at(bodyOffset + templated.map.toSource(offset));
   for (const problem of templated.problems) {
-    const location = problem.location;
-    diagnostics.push(
-      location.kind === 'input'
-        ? { file: page.file, ...at(bodyOffset + location.offset), severity: 'error', message: problem.message, rule: problem.rule }
-        : { file: templates.files[location.name] ?? location.name, line: location.line, column: location.column, severity: 'error', message: problem.message, rule: problem.rule },
-    );
+    diagnostics.push(problemDiagnostic(problem, { file: page.file, positionAt: (offset) => at(bodyOffset + offset), templates }));
   }
 
   const tooDeep = findExcessiveNesting(templated.text);
@@ -136,11 +131,13 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
     diagnostics.push({ file: page.file, line: 1, column: 1, severity: 'error', message: `markdown could not be rendered: ${reason}`, rule: 'markdown/crash' });
     return { ...failed, frontmatter, layout };
   }
+  // What markdown finds in Liquid that failed (a link to "{{ … }}") is a consequence of a problem reported above.
   for (const problem of data.problems) {
+    if (fromFailedText(templated, problem.offset, problem.message)) continue;
     diagnostics.push({ file: page.file, ...toFile(problem.offset), severity: problem.severity, message: problem.message, rule: problem.rule });
   }
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
-  const links = data.links.map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
+  const links = data.links.filter((link) => !fromFailedText(templated, link.offset, link.written)).map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
   const title = frontmatter.title ?? headings.find((h) => h.depth === 1)?.text ?? page.contentPath.replace(/(?:\/index)?\.md$/, '');
   return {
     file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, headings, anchors: data.anchors,

@@ -1,4 +1,4 @@
-import { AssignTag, Context, Liquid, LiquidError, toValueSync, type Template, type Value } from 'liquidjs';
+import { AssignTag, Context, Liquid, toValueSync, type Template, type Value } from 'liquidjs';
 import type { TemplateSet } from '../layout/templates.ts';
 import { confinePartials } from './confine.ts';
 
@@ -23,6 +23,9 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
     strictFilters: true,
     // …but `{% if page.description %}` is how templates ask whether a value exists.
     lenientIf: true,
+    // A template goes on after a failed node and reports every error at the end (as
+    // `LiquidErrors`), so a block or partial with two mistakes shows both.
+    catchAllErrors: true,
     // Only the data's own keys: `{{ page.constructor }}` must not reach the prototype.
     ownPropertyOnly: true,
     ...LIMITS,
@@ -36,7 +39,7 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
       return options.escapeOutput ? escapeHtml(String(value ?? '')) : (value as string);
     },
   });
-  confinePartials(liquid);
+  confinePartials(liquid, Object.keys(templates.sources));
   liquid.registerTag('assign', StrictAssignTag);
   return liquid;
 }
@@ -65,47 +68,6 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-/** Where a Liquid error happened: an offset in the text being rendered, or in one of the templates. */
-export type LiquidProblemLocation = { kind: 'input'; offset: number } | { kind: 'template'; name: string; line: number; column: number };
-
-export interface LiquidProblem {
-  location: LiquidProblemLocation;
-  message: string;
-  rule: string;
-}
-
-/** Liquid's own messages end with ", line:1, col:6"; positions are reported separately. */
-function plainMessage(error: LiquidError): string {
-  const original = (error as { originalError?: Error }).originalError;
-  const message = original instanceof LiquidError ? plainMessage(original) : (original?.message ?? error.message);
-  return message.replace(/, line:\d+, col:\d+$/, '').split('\n')[0]!;
-}
-
-export function ruleFor(error: unknown): string {
-  const name = (error as { name?: string }).name;
-  if (name === 'UndefinedVariableError') return 'liquid/undefined-variable';
-  if (name === 'ParseError' || name === 'TokenizationError') return 'liquid/syntax';
-  return 'liquid/render';
-}
-
-/** Turns an error thrown by liquidjs into a problem located in the input or in a template. */
-export function toLiquidProblem(error: unknown, input: string, templates: TemplateSet): LiquidProblem {
-  if (!(error instanceof LiquidError)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { location: { kind: 'input', offset: 0 }, message, rule: 'liquid/render' };
-  }
-  const token = (error as unknown as { token?: { input: string; begin: number; getPosition(): number[] } }).token;
-  const message = plainMessage(error);
-  const rule = ruleFor(error);
-  if (!token || token.input === input) return { location: { kind: 'input', offset: token?.begin ?? 0 }, message, rule };
-  // The error is inside an included template; liquidjs keeps only its text, so find it by content.
-  const name = Object.keys(templates.sources).find((key) => templates.sources[key] === token.input);
-  const [line = 1, column = 1] = token.getPosition();
-  return name === undefined
-    ? { location: { kind: 'input', offset: 0 }, message, rule }
-    : { location: { kind: 'template', name, line, column }, message, rule };
 }
 
 /**
