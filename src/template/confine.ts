@@ -55,6 +55,10 @@ function confined(Base: PartialTagClass, tagName: string, engine: { chain: strin
         const rest = this.tokenizer.remaining().trim();
         const hash = (this as unknown as { hash?: Hash; args?: Hash }).hash ?? (this as unknown as { args?: Hash }).args;
         const bare = Object.entries(hash?.hash ?? {}).find(([, value]) => value === undefined)?.[0];
+        if (rest.startsWith('=') && bare !== undefined) {
+          // Jekyll's spelling, which liquidjs read as a flag `bare` followed by text it skipped.
+          throw new Error(`{% ${tagName} %} takes arguments as key: value, not key=value; write {% ${tagName} "${file}", ${bare}: ${rest.slice(1).trim()} %}`);
+        }
         if (rest || bare !== undefined) {
           throw new Error(`{% ${tagName} %} could not read ${rest ? `"${rest}"` : `"${bare}" (it has no value)`}; write arguments as key: value, like {% ${tagName} "${file}", version: "3.7.0" %}`);
         }
@@ -169,6 +173,6 @@ function notFound(file: string, templateNames: readonly string[]): string {
     const hint = names.includes(stem) ? `did you mean "${stem}"?` : `"${stem}" reads templates/${stem}.liquid`;
     return `template "${file}" not found: templates are .liquid files in templates/, named without the extension; ${hint}`;
   }
-  const close = names.find((name) => leven(name, file) <= Math.max(1, Math.floor(file.length / 4)));
+  const close = names.find((name) => leven(name, file) <= Math.max(2, Math.floor(file.length / 4)));
   return `template "${file}" not found in templates/${close === undefined ? '' : `; did you mean "${close}"?`}`;
 }

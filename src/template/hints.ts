@@ -80,14 +80,10 @@ function variableHint(name: string, problem: LiquidProblem, context: HintContext
   return '';
 }
 
-/** Jekyll's filters that have a counterpart here, or none because it is not needed. */
+/** Jekyll's filters that liquidjs lacks (it has most others: jsonify, where_exp, slugify…), and why none is needed. */
 const JEKYLL_FILTERS: Record<string, string> = {
   relative_url: 'links need no filter here: write the source path ([text](./page.md)) or the URL (/page/), and the site base is added for you',
   absolute_url: 'links need no filter here: write the source path ([text](./page.md)) or the URL (/page/), and the site base is added for you',
-  jsonify: 'did you mean "json"?',
-  xml_escape: 'did you mean "escape"?',
-  cgi_escape: 'did you mean "url_encode"?',
-  uri_escape: 'did you mean "url_encode"?',
   markdownify: 'the page is markdown already: remove the filter',
 };
 

@@ -52,19 +52,25 @@ export function resolvePlaceholders(body: string, scope: Record<string, unknown>
   }
   const map = new OutputMap();
   let text = '';
+  let next = 0;
   renderEach(liquid, parsed, scope, (template, output, error) => {
-    const { begin, end } = template.token;
+    const { begin } = template.token;
+    // A block spans up to the next top-level node, past its own opening tag.
+    const end = parsed[++next]?.token.begin ?? body.length;
     // A node that fails to render prints as written, with every error inside it recorded.
-    if (error !== undefined) failures.add(template.token, error);
+    if (error !== undefined) failures.add(template.token, error, end);
     const failed = error !== undefined || failures.has(template.token);
     map.add(text.length, begin, end, failed || template.token.kind === TokenKind.HTML); // text as written maps one to one
     text += error === undefined ? output : body.slice(begin, end);
   });
+  // A variable of a block that failed (`{% for item in … %}` never closed) is undefined where it is read: no news.
+  const unbound = (problem: LiquidProblem) => problem.rule === 'liquid/undefined-variable' && failures.unbound.has(/^undefined variable: ([\w-]+)/.exec(problem.message)?.[1] ?? '');
   const problems = failures.list
     .flatMap((failure) => (failure.error === undefined ? [] : toLiquidProblems(failure.error, body, templates)))
+    .filter((problem) => !unbound(problem))
     .map((problem) => explain(problem, hints))
     .sort((a, b) => pageOffset(a) - pageOffset(b));
-  const failed = failures.list.map(({ token }) => ({ begin: token.begin, end: token.end, text: token.getText() }));
+  const failed = failures.list.map(({ token, end }) => ({ begin: token.begin, end, text: body.slice(token.begin, end) }));
   const used = usedVariables(liquid, parsed);
   // A failed piece still meant to read what it names (`{{ site.repository }}` for the
   // metadata key `repository`): that key is not "unused" because of the mistake beside it.

@@ -3,6 +3,8 @@ import { Parser, Token, TokenizationError, TokenKind, Tokenizer, type Context, t
 /** One piece of a page's Liquid that failed: it stays in the output as written. */
 export interface Failure {
   token: Token;
+  /** Where the piece ends in the source: a block's end, past its own opening tag's token. */
+  end: number;
   /** What went wrong; `undefined` for a consequence of an earlier failure, which is not reported again. */
   error: unknown;
 }
@@ -19,22 +21,26 @@ const BRANCH_TAGS = new Set(['else', 'elsif', 'when']);
 export class PageFailures {
   readonly list: Failure[] = [];
   private readonly tokens = new Set<Token>();
-  /** A render limit was hit: what fails after it fails because of it, and is not reported. */
+  /** A render limit was hit: the same limit failing again later is not reported again. */
   limited = false;
   /** Blocks whose opening tag failed after taking tokens: their `{% else %}` and `{% end… %}` tags are strays, not news. */
   readonly brokenBlocks = new Set<string>();
   /** Tags liquidjs does not know (`{% highlight %}`): their `{% end… %}` tags are not news either. */
   readonly unknownTags = new Set<string>();
+  /** Names a failed block would have defined (`item` of `{% for item in … %}`): reading them later is no news. */
+  readonly unbound = new Set<string>();
 
   has(token: Token): boolean {
     return this.tokens.has(token);
   }
 
-  add(token: Token, error: unknown): void {
-    if (this.tokens.has(token) || this.limited) return;
+  add(token: Token, error: unknown, end = token.end): void {
+    if (this.tokens.has(token)) return;
     this.tokens.add(token);
-    this.list.push({ token, error });
-    if (isLimit(error)) this.limited = true;
+    const limit = isLimit(error);
+    // Past the render-time limit every node fails the same way: the first one says it.
+    this.list.push({ token, end, error: limit && this.limited ? undefined : error });
+    if (limit) this.limited = true;
   }
 
   mark(): number {
@@ -146,6 +152,7 @@ class RecoveringParser extends Parser {
         remain.length = 0;
         for (let i = next; i < this.all.length; i++) remain.push(this.all[i]!);
         this.failures.brokenBlocks.add((token as TagToken).name);
+        for (const name of boundBy(token as TagToken)) this.failures.unbound.add(name);
       }
       this.failures.add(token, this.expectedStray(token) ? undefined : error);
       return new FailedNode(token) as unknown as ReturnType<Parser['parseToken']>;
@@ -163,6 +170,16 @@ class RecoveringParser extends Parser {
     unknownTags.add(name);
     return false;
   }
+}
+
+/** The names a block tag defines for what it holds, or after it. */
+function boundBy(token: TagToken): string[] {
+  if (token.name === 'for' || token.name === 'tablerow') {
+    const name = /^\s*([\w-]+)\s+in\b/.exec(token.args)?.[1];
+    return name ? [name, token.name === 'for' ? 'forloop' : 'tablerowloop'] : [];
+  }
+  if (token.name === 'capture') return [/^\s*['"]?([\w-]+)/.exec(token.args)?.[1] ?? ''].filter(Boolean);
+  return [];
 }
 
 /** A piece that did not parse: it prints as written (the page has failed; this keeps positions close for what follows). */
