@@ -93,7 +93,10 @@ function confined(Base: PartialTagClass, tagName: string, engine: { chain: strin
       const sites = includeSitesOf(error);
       // A loop's chain is 32 includes long and its message names the loop: keep only where the page starts it.
       const loop = causedBy(error, IncludeLoopError);
-      if ((error as { token?: unknown }).token !== this.token && (!loop || outermost)) {
+      // An error in this tag's own arguments (`since=include.since`) is not from inside the partial.
+      const at = (error as { token?: Token }).token;
+      const own = at !== undefined && at.input === this.token.input && at.begin >= this.token.begin && at.begin < this.token.end;
+      if (!own && (!loop || outermost)) {
         Object.defineProperty(error, INCLUDE_SITES, { value: [...sites, this.token], configurable: true });
       }
       return error;

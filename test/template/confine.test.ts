@@ -9,6 +9,7 @@ const templates: TemplateSet = {
     'plain.liquid': 'v{{ version }}',
     'pill.liquid': '[{{ label }}]',
     'partials/note.liquid': 'Note',
+    'option.liquid': '<dt>{{ include.name }}</dt> {% include "badge" version=include.since %}',
   },
   files: {},
   assets: {},
@@ -43,6 +44,17 @@ describe('include arguments', () => {
     expect(messages('{% include "badge.html" %}')).toEqual(['template "badge.html" not found: templates are .liquid files in templates/, named without the extension; did you mean "badge"?']);
     expect(messages('{% include "footer.html" %}')).toEqual(['template "footer.html" not found: templates are .liquid files in templates/, named without the extension; "footer" reads templates/footer.liquid']);
     expect(messages('{% include "bagde" %}')).toEqual(['template "bagde" not found in templates/; did you mean "badge"?']);
+  });
+
+  it('locates a mistake in an include’s own arguments there, not inside the template it includes', () => {
+    expect(resolve('x {% include "option" name="root" %}').problems).toEqual([
+      {
+        location: { kind: 'template', name: 'option.liquid', line: 1, column: 56 },
+        message: 'undefined placeholder "include.since"; pass it where the template is included, like {% include "option" since="…" %}',
+        rule: 'liquid/undefined-variable',
+        includedFrom: [{ kind: 'input', offset: 2 }],
+      },
+    ]);
   });
 
   it('still refuses a name taken from a variable', () => {
