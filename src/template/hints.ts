@@ -72,7 +72,7 @@ function variableHint(name: string, problem: LiquidProblem, context: HintContext
   // A bare name is never a placeholder here: a Jekyll habit, or another tool's syntax shown as an example.
   const shown = context.page && problem.location.kind === 'input' && !Object.hasOwn(scope, root) ? SHOWN_SYNTAX : '';
   if (close) return `; did you mean "${close}"?${shown && segments.length === 1 ? ` (if it shows another tool's syntax, ${shown})` : ''}`;
-  if (root === 'site' && segments.length > 1) {
+  if (root === 'site' && segments.length > 1 && /^[A-Za-z][\w-]*$/.test(last)) {
     const site = (scope as { site?: object }).site ?? {};
     return `; site has only ${listOf(Object.keys(site))}: put values of your own under metadata in site.config.ts and write page.metadata.${last}`;
   }
