@@ -125,6 +125,9 @@ function unreadable(body: string, tokenizer: Tokenizer, error: TokenizationError
  * from the front of the one shared token list, so nested tokens come through here too.
  */
 class RecoveringParser extends Parser {
+  /** Blocks that failed after taking tokens, with their error. */
+  private readonly neverClosed = new Map<TopLevelToken, unknown>();
+
   constructor(
     private readonly engine: Liquid,
     /** The page's tokens, in order; `remaining` is what is left of them to parse. */
@@ -139,6 +142,12 @@ class RecoveringParser extends Parser {
     // Other lists: a partial's quoted name, the lines of a {% liquid %} tag (which fails as a whole).
     if (remain !== this.remaining) return super.parseToken(token, remain);
     if (this.failures.has(token)) return new FailedNode(token) as unknown as ReturnType<Parser['parseToken']>;
+    // A block that was never closed fails the same each time its stretch is parsed again:
+    // known, it is not tried again (each try would retry every unclosed block after it).
+    if (this.neverClosed.has(token)) {
+      this.failures.add(token, this.neverClosed.get(token));
+      return new FailedNode(token) as unknown as ReturnType<Parser['parseToken']>;
+    }
     const next = this.all.length - remain.length;
     const mark = this.failures.mark();
     try {
@@ -153,6 +162,7 @@ class RecoveringParser extends Parser {
         for (let i = next; i < this.all.length; i++) remain.push(this.all[i]!);
         this.failures.brokenBlocks.add((token as TagToken).name);
         for (const name of boundBy(token as TagToken)) this.failures.unbound.add(name);
+        this.neverClosed.set(token, error);
       }
       this.failures.add(token, this.expectedStray(token) ? undefined : error);
       return new FailedNode(token) as unknown as ReturnType<Parser['parseToken']>;
