@@ -50,7 +50,9 @@ function explainMessage(problem: LiquidProblem, context: HintContext): string {
 /** What the writer wrote where the problem is: the rest of its line, shortened. */
 function writtenAt(problem: LiquidProblem, context: HintContext, length = 30): string | undefined {
   if (problem.location.kind !== 'input' || context.input === undefined) return undefined;
-  const line = context.input.slice(problem.location.offset).split('\n')[0]!.trimEnd();
+  const { offset } = problem.location;
+  const lineEnd = context.input.indexOf('\n', offset);
+  const line = context.input.slice(offset, lineEnd === -1 ? undefined : lineEnd).trimEnd();
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
 }
 
