@@ -13,7 +13,7 @@ import { normalizeSource } from './content/decode.ts';
 import { discoverContent, type PageSource } from './content/discover.ts';
 import type { PageHeader } from './content/page-header.ts';
 import { PageSources } from './content/sources.ts';
-import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { compareDiagnostics, hasErrors, type Diagnostic, type SourcePosition } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
 import { siteNav } from './nav/site-nav.ts';
@@ -30,7 +30,7 @@ import { CODE_ID, PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
 import { createLiquid } from './template/liquid.ts';
-import { usedVariables } from './template/placeholders.ts';
+import { metadataPathsIn, usedVariables } from './template/placeholders.ts';
 
 /** The built-in theme, used for every template a site does not override. */
 export const THEME_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -318,7 +318,8 @@ function templateVariables(templates: TemplateSet, engine: Liquid): string[] {
     try {
       return usedVariables(engine, engine.parse(templates.sources[name]!));
     } catch {
-      return []; // a template that does not parse is reported when a page uses it
+      // Reported when a page uses it; what it names is still read, not "unused".
+      return metadataPathsIn(templates.sources[name]!);
     }
   });
 }
@@ -337,13 +338,30 @@ function finish(result: Omit<BuildResult, 'written' | 'sources'> & { writer: Wri
   return { ...rest, diagnostics, sources, written: !failed };
 }
 
-/** A broken layout fails on every page; say so once. */
+/**
+ * A broken layout fails on every page, and a broken partial wherever it is included:
+ * say so once. The one report keeps the chain of includes that starts first (in file
+ * order) and lists the other places that include the template directly, so a problem
+ * that depends on the include (an argument it does not pass) still names each of them.
+ */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
     const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  return [...groups.values()].map((group) => (group.length === 1 ? group[0]! : mergeChains(group)));
+}
+
+function mergeChains(group: Diagnostic[]): Diagnostic {
+  const start = (d: Diagnostic) => d.includedFrom![d.includedFrom!.length - 1]!;
+  const chained = group.filter((d) => d.includedFrom?.length).sort((a, b) => compareDiagnostics({ ...a, ...start(a) }, { ...b, ...start(b) }));
+  const first = chained[0];
+  if (!first) return group[0]!;
+  const where = (site: SourcePosition) => `${site.file}:${site.line}:${site.column}`;
+  const seen = new Set([where(first.includedFrom![0]!)]);
+  const others = chained.map((d) => d.includedFrom![0]!).filter((site) => !seen.has(where(site)) && seen.add(where(site)));
+  return others.length > 0 ? { ...first, alsoIncludedFrom: others.sort((a, b) => compareDiagnostics({ ...first, ...a }, { ...first, ...b })) } : first;
 }

@@ -21,7 +21,7 @@ describe('docsmith CLI', () => {
     const broken = makeSite({ 'content/index.md': '# {{ oops }}' });
     const result = await docsmith('build', '--root', broken, '--out', out);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/index.md:1:6: error: undefined placeholder "oops" [liquid/undefined-variable]');
+    expect(result.stderr).toContain('content/index.md:1:6: error: undefined placeholder "oops"; placeholders start with page. or site.;');
     expect(result.stderr).toContain('1 error, 0 warnings');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(good);
   });

@@ -16,6 +16,23 @@ export interface Diagnostic {
   message: string;
   /** Stable rule id, such as `liquid/undefined-variable`, for filtering and docs. */
   rule: string;
+  /**
+   * For a problem inside an included template: the `{% include %}` tags that led to it,
+   * innermost first, so the last is in the page (or layout) that started the chain.
+   */
+  includedFrom?: SourcePosition[];
+  /**
+   * The same problem reached through other includes too (a broken partial fails wherever
+   * it is used, and is reported once): the other places that include the template.
+   */
+  alsoIncludedFrom?: SourcePosition[];
+}
+
+/** A position in a source file, as diagnostics give it. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

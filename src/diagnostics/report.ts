@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { includeChainLines } from './include-chain.ts';
 
 export interface ReportOptions {
   /** Source text by site-relative path, to print the offending line under each problem. */
@@ -46,7 +47,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: R
     const severity = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
     const head = `${c.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity}: ${d.message} ${c.dim(`[${d.rule}]`)}`;
     const frame = codeFrame(options.sources?.get(d.file), d.line, d.column);
-    blocks.push(frame ? `${head}\n${c.dim(frame)}` : head);
+    blocks.push([head, ...(frame ? [c.dim(frame)] : []), ...includeChainLines(d)].join('\n'));
     const rest = copies.get(key)!.slice(SHOWN_PER_PROBLEM);
     if (count === SHOWN_PER_PROBLEM && rest.length > 0) blocks.push(c.dim(foldedLine(d.file, rest)));
   }

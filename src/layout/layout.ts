@@ -1,8 +1,9 @@
 import type { Liquid } from 'liquidjs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
-import { renderEach, toLiquidProblem } from '../template/liquid.ts';
-import { withSuggestion } from '../template/placeholders.ts';
+import { explain } from '../template/hints.ts';
+import { renderEach } from '../template/liquid.ts';
+import { problemDiagnostic, toLiquidProblems } from '../template/problems.ts';
 import type { TemplateSet } from './templates.ts';
 import type { PageNav } from '../nav/page-nav.ts';
 
@@ -44,13 +45,10 @@ export function renderLayout(input: LayoutInput): LayoutResult {
   const diagnostics: Diagnostic[] = [];
   const scope = { page: input.page, site: input.site, content: input.content, toc: input.headings.filter((h) => h.depth === 2 || h.depth === 3), nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null } };
   const report = (error: unknown) => {
-    const problem = withSuggestion(toLiquidProblem(error, source, input.templates), scope);
-    const location = problem.location;
-    const position =
-      location.kind === 'input'
-        ? { file, ...new LineIndex(source).positionAt(location.offset) }
-        : { file: input.templates.files[location.name] ?? location.name, line: location.line, column: location.column };
-    diagnostics.push({ ...position, severity: 'error', message: problem.message, rule: problem.rule });
+    for (const problem of toLiquidProblems(error, source, input.templates)) {
+      const explained = explain(problem, { scope, liquid: input.liquid, input: source });
+      diagnostics.push(problemDiagnostic(explained, { file, positionAt: (offset) => new LineIndex(source).positionAt(offset), templates: input.templates }));
+    }
   };
 
   let parsed;

@@ -10,8 +10,8 @@ import type { TemplateSet } from '../layout/templates.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markdown/page-data.ts';
 import { OutputMap } from '../template/output-map.ts';
-import { resolvePlaceholders } from '../template/placeholders.ts';
-import type { LiquidProblem } from '../template/liquid.ts';
+import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
+import { problemDiagnostic } from '../template/problems.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { titleFromPath } from '../content/titles.ts';
@@ -109,18 +109,13 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const layout = { name: frontmatter.layout ?? 'layout', line: frontmatterKeyLine(yaml, 'layout') };
 
   // Placeholders first, so values reach code blocks, which markdown would treat as literal.
-  const templated =
+  const templated: PlaceholderResult =
     frontmatter.templating === false
-      ? { text: body, map: OutputMap.identity(body.length), problems: [] as LiquidProblem[], used: [] as string[] }
+      ? { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] }
       : resolvePlaceholders(body, scope, engines.pageLiquid, templates);
   const toFile = (offset: number) => at(bodyOffset + templated.map.toSource(offset));
   for (const problem of templated.problems) {
-    const location = problem.location;
-    diagnostics.push(
-      location.kind === 'input'
-        ? { file: page.file, ...at(bodyOffset + location.offset), severity: 'error', message: problem.message, rule: problem.rule }
-        : { file: templates.files[location.name] ?? location.name, line: location.line, column: location.column, severity: 'error', message: problem.message, rule: problem.rule },
-    );
+    diagnostics.push(problemDiagnostic(problem, { file: page.file, positionAt: (offset) => at(bodyOffset + offset), templates }));
   }
 
   const tooDeep = findExcessiveNesting(templated.text);
@@ -140,11 +135,13 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
     diagnostics.push({ file: page.file, line: 1, column: 1, severity: 'error', message: `markdown could not be rendered: ${reason}`, rule: 'markdown/crash' });
     return { ...failed, frontmatter, layout, title: frontmatter.title ?? failed.title };
   }
+  // What markdown finds in Liquid that failed (a link to "{{ … }}") is a consequence of a problem reported above.
   for (const problem of data.problems) {
+    if (fromFailedText(templated, problem.offset, problem.message)) continue;
     diagnostics.push({ file: page.file, ...toFile(problem.offset), severity: problem.severity, message: problem.message, rule: problem.rule });
   }
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
-  const links = data.links.map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
+  const links = data.links.filter((link) => !fromFailedText(templated, link.offset, link.written)).map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
   // The title as readers see it: placeholders resolved, inline markup gone, setext headings
   // included, never a `#` line inside a code block. The sidebar is made from it.
   const heading = headings.find((h) => h.depth === 1);

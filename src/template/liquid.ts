@@ -1,4 +1,4 @@
-import { AssignTag, Context, Liquid, LiquidError, toValueSync, type Template, type Value } from 'liquidjs';
+import { AssignTag, Context, Liquid, LiquidError, RenderError, toValue, toValueSync, type Emitter, type Template, type Value } from 'liquidjs';
 import type { TemplateSet } from '../layout/templates.ts';
 import { confinePartials } from './confine.ts';
 
@@ -23,6 +23,9 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
     strictFilters: true,
     // …but `{% if page.description %}` is how templates ask whether a value exists.
     lenientIf: true,
+    // A template goes on after a failed node and reports every error at the end (as
+    // `LiquidErrors`), so a block or partial with two mistakes shows both.
+    catchAllErrors: true,
     // Only the data's own keys: `{{ page.constructor }}` must not reach the prototype.
     ownPropertyOnly: true,
     ...LIMITS,
@@ -36,7 +39,7 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
       return options.escapeOutput ? escapeHtml(String(value ?? '')) : (value as string);
     },
   });
-  confinePartials(liquid);
+  confinePartials(liquid, Object.keys(templates.sources));
   liquid.registerTag('assign', StrictAssignTag);
   return liquid;
 }
@@ -67,51 +70,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** Where a Liquid error happened: an offset in the text being rendered, or in one of the templates. */
-export type LiquidProblemLocation = { kind: 'input'; offset: number } | { kind: 'template'; name: string; line: number; column: number };
-
-export interface LiquidProblem {
-  location: LiquidProblemLocation;
-  message: string;
-  rule: string;
-}
-
-/** Liquid's own messages end with ", line:1, col:6"; positions are reported separately. */
-function plainMessage(error: LiquidError): string {
-  const original = (error as { originalError?: Error }).originalError;
-  const message = original instanceof LiquidError ? plainMessage(original) : (original?.message ?? error.message);
-  return message.replace(/, line:\d+, col:\d+$/, '').split('\n')[0]!;
-}
-
-export function ruleFor(error: unknown): string {
-  const name = (error as { name?: string }).name;
-  if (name === 'UndefinedVariableError') return 'liquid/undefined-variable';
-  if (name === 'ParseError' || name === 'TokenizationError') return 'liquid/syntax';
-  return 'liquid/render';
-}
-
-/** Turns an error thrown by liquidjs into a problem located in the input or in a template. */
-export function toLiquidProblem(error: unknown, input: string, templates: TemplateSet): LiquidProblem {
-  if (!(error instanceof LiquidError)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { location: { kind: 'input', offset: 0 }, message, rule: 'liquid/render' };
-  }
-  const token = (error as unknown as { token?: { input: string; begin: number; getPosition(): number[] } }).token;
-  const message = plainMessage(error);
-  const rule = ruleFor(error);
-  if (!token || token.input === input) return { location: { kind: 'input', offset: token?.begin ?? 0 }, message, rule };
-  // The error is inside an included template; liquidjs keeps only its text, so find it by content.
-  const name = Object.keys(templates.sources).find((key) => templates.sources[key] === token.input);
-  const [line = 1, column = 1] = token.getPosition();
-  return name === undefined
-    ? { location: { kind: 'input', offset: 0 }, message, rule }
-    : { location: { kind: 'template', name, line, column }, message, rule };
-}
-
 /**
  * Renders parsed templates one top-level node at a time against one shared context,
  * so that one bad placeholder does not hide the next (every problem of a page is
  * reported in one run) and so that each node's output span is known for the map.
+ *
+ * Each node is rendered as liquidjs's `renderTemplates` renders one, but without its
+ * wrapping: with `catchAllErrors` it would wrap a node's error in a `LiquidErrors`, and
+ * liquidjs builds every error's message from the whole text (a page with 3,000 undefined
+ * placeholders spent seconds on that alone).
  */
 export function renderEach(
   liquid: Liquid,
@@ -121,10 +88,31 @@ export function renderEach(
 ): void {
   const context = new Context(scope, liquid.options, { sync: true }, { liquid });
   for (const template of templates) {
+    const emitter = new TextEmitter();
     try {
-      onNode(template, String(toValueSync(liquid.renderer.renderTemplates([template], context)) ?? ''), undefined);
+      context.renderLimit.check(performance.now());
+      const html: unknown = toValueSync(template.render(context, emitter));
+      if (html) emitter.write(html);
     } catch (error) {
-      onNode(template, undefined, error);
+      onNode(template, undefined, LiquidError.is(error) ? error : new RenderError(error as Error, template));
+      continue;
     }
+    onNode(template, emitter.buffer, undefined);
   }
+}
+
+/** liquidjs's own emitter for a string (`SimpleEmitter`, which it does not export). */
+class TextEmitter implements Emitter {
+  buffer = '';
+  write(html: unknown): void {
+    this.buffer += stringify(html);
+  }
+}
+
+function stringify(value: unknown): string {
+  const plain: unknown = toValue(value);
+  if (typeof plain === 'string') return plain;
+  if (plain === null || plain === undefined) return '';
+  if (Array.isArray(plain)) return plain.map(stringify).join('');
+  return String(plain);
 }

@@ -1,8 +1,10 @@
-import leven from 'leven';
 import type { TemplateSet } from '../layout/templates.ts';
 import { TokenKind, type Liquid } from 'liquidjs';
+import { explain } from './hints.ts';
 import { OutputMap } from './output-map.ts';
-import { renderEach, toLiquidProblem, type LiquidProblem } from './liquid.ts';
+import { renderEach } from './liquid.ts';
+import { toLiquidProblems, type LiquidProblem } from './problems.ts';
+import { PageFailures, parsePage } from './recover.ts';
 
 export interface PlaceholderResult {
   /** The body with every placeholder replaced (failed ones by their own source text). */
@@ -12,6 +14,18 @@ export interface PlaceholderResult {
   problems: LiquidProblem[];
   /** Every variable path the body reads, partials included (`page.metadata.api_base_url`), for the unused-metadata check. */
   used: string[];
+  /**
+   * The pieces of the body that failed (each reported in `problems`, or a consequence of
+   * one), kept as written in `text`: what the markdown pass finds in them is no news.
+   */
+  failed: FailedSpan[];
+}
+
+/** A stretch of the input body, by offsets, and its text. */
+export interface FailedSpan {
+  begin: number;
+  end: number;
+  text: string;
 }
 
 /** Cheap test first: most pages of a big site have no Liquid at all (Zola does the same). */
@@ -21,32 +35,56 @@ export function hasLiquid(text: string): boolean {
 
 /**
  * Resolves the Liquid placeholders of a page body before markdown sees it, so values
- * land everywhere, fenced code included. A failed node keeps its source text in the
- * output so later positions stay close to the writer's text.
+ * land everywhere, fenced code included. Every piece is parsed and rendered on its own
+ * (see recover.ts): one that fails keeps its source text in the output, so later
+ * positions stay close to the writer's text, and the others still render and report.
  */
 export function resolvePlaceholders(body: string, scope: Record<string, unknown>, liquid: Liquid, templates: TemplateSet): PlaceholderResult {
-  if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [], used: [] };
+  if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] };
+  const hints = { scope, liquid, page: true, input: body };
+  const failures = new PageFailures();
   let parsed;
   try {
-    parsed = liquid.parse(body);
+    parsed = parsePage(liquid, body, failures);
   } catch (error) {
-    return { text: body, map: OutputMap.identity(body.length), problems: [toLiquidProblem(error, body, templates)], used: [] };
+    // Only the page's size limit (or a liquidjs bug): the page as written.
+    return { text: body, map: OutputMap.identity(body.length), problems: toLiquidProblems(error, body, templates).map((problem) => explain(problem, hints)), used: [], failed: [{ begin: 0, end: body.length, text: body }] };
   }
   const map = new OutputMap();
-  const problems: LiquidProblem[] = [];
   let text = '';
+  let next = 0;
   renderEach(liquid, parsed, scope, (template, output, error) => {
-    const { begin, end } = template.token;
-    const literal = template.token.kind === TokenKind.HTML; // plain text between tags
-    map.add(text.length, begin, end, literal);
-    if (error === undefined) {
-      text += output;
-    } else {
-      problems.push(withSuggestion(toLiquidProblem(error, body, templates), scope));
-      text += body.slice(begin, end);
-    }
+    const { begin } = template.token;
+    // A block spans up to the next top-level node, past its own opening tag.
+    const end = parsed[++next]?.token.begin ?? body.length;
+    // A node that fails to render prints as written, with every error inside it recorded.
+    if (error !== undefined) failures.add(template.token, error, end);
+    const failed = error !== undefined || failures.has(template.token);
+    map.add(text.length, begin, end, failed || template.token.kind === TokenKind.HTML); // text as written maps one to one
+    text += error === undefined ? output : body.slice(begin, end);
   });
-  return { text, map, problems, used: usedVariables(liquid, parsed) };
+  // A variable of a block that failed (`{% for item in … %}` never closed) is undefined where it is read: no news.
+  const unbound = (problem: LiquidProblem) => problem.rule === 'liquid/undefined-variable' && failures.unbound.has(/^undefined variable: ([\w-]+)/.exec(problem.message)?.[1] ?? '');
+  const problems = failures.list
+    .flatMap((failure) => (failure.error === undefined ? [] : toLiquidProblems(failure.error, body, templates)))
+    .filter((problem) => !unbound(problem))
+    .map((problem) => explain(problem, hints))
+    .sort((a, b) => pageOffset(a) - pageOffset(b));
+  const failed = failures.list.map(({ token, end }) => ({ begin: token.begin, end, text: body.slice(token.begin, end) }));
+  const used = usedVariables(liquid, parsed);
+  // A failed piece still meant to read what it names (`{{ site.repository }}` for the
+  // metadata key `repository`): that key is not "unused" because of the mistake beside it.
+  const keys = new Set(Object.keys((scope as { page?: { metadata?: object } }).page?.metadata ?? {}));
+  for (const { text: piece } of failed) {
+    for (const [word] of piece.matchAll(/[A-Za-z_][\w-]*/g)) if (keys.has(word)) used.push(`page.metadata.${word}`);
+  }
+  return { text, map, problems, used: [...new Set(used)].sort(), failed };
+}
+
+/** Where in the page a problem is, or the include that leads to it: for a report in page order. */
+function pageOffset(problem: LiquidProblem): number {
+  const start = problem.location.kind === 'input' ? problem.location : problem.includedFrom?.at(-1);
+  return start?.kind === 'input' ? start.offset : 0;
 }
 
 /** The variable paths a parsed template reads, found by liquidjs's static analysis. */
@@ -72,12 +110,26 @@ export function usedVariables(liquid: Liquid, parsed: ReturnType<Liquid['parse']
 }
 
 function analyse(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
-  try {
-    const { globals } = liquid.analyzeSync(parsed);
+  const globalsOf = (partials: boolean) => {
+    const { globals } = liquid.analyzeSync(parsed, { partials });
     return [...new Set(Object.values(globals).flatMap((variables) => variables.map(String)))].sort();
+  };
+  try {
+    return globalsOf(true);
   } catch {
-    return []; // a partial that fails to parse is reported by rendering; analysis is best effort
+    // A partial that fails to parse is reported by rendering (and what it reads is
+    // counted with the templates); the page's own text is still analysed.
+    try {
+      return globalsOf(false);
+    } catch {
+      return [];
+    }
   }
+}
+
+/** The metadata paths a text names, read without parsing it: for Liquid that does not parse. */
+export function metadataPathsIn(text: string): string[] {
+  return [...text.matchAll(/\b(?:page|site)\.metadata\.[A-Za-z_][\w-]*/g)].map(([path]) => path);
 }
 
 /** Distinct outputs kept per engine: a site has a few dozen; the bound is for a dev server running for days. */
@@ -89,34 +141,24 @@ function outputVariables(liquid: Liquid): Map<string, string[]> {
   return known;
 }
 
-/** Adds "did you mean …?" to an undefined-variable problem when a close name exists. */
-export function withSuggestion(problem: LiquidProblem, scope: object): LiquidProblem {
-  const match = /^undefined variable: (.+)$/.exec(problem.message);
-  if (!match) return problem;
-  const name = match[1]!;
-  const suggestion = closestPath(name, scope);
-  const message = `undefined placeholder "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
-  return { ...problem, message };
+
+/**
+ * Whether something the markdown pass found at `offset` in the text, quoting `quoted`
+ * (a link's target, a problem's message), comes from a piece of Liquid that failed and
+ * is still raw: a link to `{{ '/b/' | relative_url }}` is no news once the filter is reported.
+ */
+export function fromFailedText(result: Pick<PlaceholderResult, 'map' | 'failed'>, offset: number, quoted: string): boolean {
+  if (result.failed.length === 0) return false;
+  const source = result.map.toSource(offset);
+  // Messages quote URLs as the browser reads them: `{{` as `%7B%7B`.
+  const decoded = safeDecode(quoted);
+  return result.failed.some((span) => (source >= span.begin && source < span.end) || quoted.includes(span.text) || decoded.includes(span.text));
 }
 
-function closestPath(name: string, scope: object): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
-  for (const candidate of variablePaths(scope)) {
-    const distance = leven(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
-  return best;
-}
-
-/** Every dotted path to a leaf value in the scope, a few levels deep. */
-export function* variablePaths(value: unknown, prefix = '', depth = 0): Generator<string> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 4) {
-    if (prefix) yield prefix;
-    return;
-  }
-  for (const [key, child] of Object.entries(value)) yield* variablePaths(child, prefix ? `${prefix}.${key}` : key, depth + 1);
 }

@@ -155,7 +155,7 @@ describe('placeholders that reach for JavaScript internals or whole objects', ()
       'content/objects.md:5:11 liquid/render: this placeholder is an object, not a value; name one of its keys',
       'content/objects.md:7:9 liquid/render: this placeholder is an object, not a value; name one of its keys',
       'content/proto.md:3:4 liquid/undefined-variable: undefined placeholder "page.constructor"',
-      'content/proto.md:3:27 liquid/undefined-variable: undefined placeholder "page.constructor"',
+      'content/proto.md:3:27 liquid/undefined-variable: undefined placeholder "page.constructor.name"',
       'content/proto.md:5:4 liquid/undefined-variable: undefined placeholder "site.__proto__"',
       'content/proto.md:5:25 liquid/undefined-variable: undefined placeholder "page.constructor"',
       'content/proto.md:7:4 liquid/undefined-variable: undefined placeholder "page.title.constructor"',

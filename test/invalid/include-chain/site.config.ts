@@ -1,0 +1,4 @@
+export default {
+  title: 'Harbor Docs',
+  metadata: { forum: 'https://forum.example.com/harbor' },
+};

@@ -1,0 +1,4 @@
+export default {
+  title: 'Tidewater Docs',
+  metadata: { product: 'Tidewater', repository: 'https://git.example.com/tidewater' },
+};
