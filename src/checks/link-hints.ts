@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import leven from 'leven';
 import { CONTENT_DIR } from '../content/discover.ts';
+import { isIndexName } from '../content/titles.ts';
 import type { CollectedLink } from '../markdown/page-data.ts';
 import { locatePath, safeDecode, type LinkPlace } from '../markdown/plugins/rewrite-links.ts';
 import type { LinkIndex } from './link-index.ts';
@@ -56,8 +57,10 @@ export class LinkHints {
       if (found && reason === READ_FROM_FOLDER && /\.md$/i.test(decoded) && path.basename(found.file).toLowerCase() !== path.basename(decoded).toLowerCase()) continue;
       if (found) return { suggestion: spell(from.file, found.file, suffix), reason: joinReasons(found.reason, reason) };
     }
+    // A file of the same name elsewhere, unless the name says nothing of which file it is
+    // (every folder of a repository may have a README.md).
     if (link.kind === 'asset' || link.kind === 'outside') {
-      const file = this.sameName(link.target);
+      const file = isIndexName(path.basename(link.target).replace(/\.md$/i, '')) ? undefined : this.sameName(link.target);
       return file === undefined ? undefined : { suggestion: spell(from.file, file, suffix) };
     }
     // A misspelt page: the nearest URL, answered in the spelling the writer used.

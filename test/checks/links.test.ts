@@ -108,6 +108,14 @@ describe('checkLinks on links written the way other tools write them', () => {
     ]);
   });
 
+  it('suggests no README.md of content/ for one outside it: every folder of a repository may have one', () => {
+    const readme = source('content/cli/README.md', '/cli/');
+    const api = source('content/api/textures.md', '/api/textures/', [{ written: '../../shell/api/README.md', kind: 'outside', target: 'shell/api/README.md' }]);
+    expect(checkLinks({ pages: [...site, readme, api], assets: new Set(), severity: 'error' }).map((d) => d.message)).toEqual([
+      'link to "../../shell/api/README.md" leaves content/ (it leads to "shell/api/README.md" from the site folder): only files in content/ are published; link to its web address instead, or move it into content/',
+    ]);
+  });
+
   it('an out-of-content link a browser would read as a page gets that page', () => {
     const deep = source('content/guide/install.md', '/guide/install/', [{ written: '../../guide/linux.md', kind: 'outside', target: 'guide/linux.md' }]);
     expect(messages(deep)).toEqual([
