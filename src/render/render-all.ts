@@ -167,7 +167,7 @@ export async function layoutPages(input: LayoutInput): Promise<LayoutResult> {
       input.onPage(pages[index], undefined, index, true);
       continue;
     }
-    if (contents.cached(index)) counts.laidOut++;
+    if (contents.cached(index) && !record.failed) counts.laidOut++;
     const content = await contents.take(index);
     const page = layoutPage(content, input.setup, input.layoutLiquid);
     pages[index] = recordOf(page);
