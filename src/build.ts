@@ -12,6 +12,7 @@ import type { SiteConfig } from './config/schema.ts';
 import { normalizeSource } from './content/decode.ts';
 import { discoverContent, type PageSource } from './content/discover.ts';
 import type { PageHeader } from './content/page-header.ts';
+import { titleFromPath } from './content/titles.ts';
 import { PageSources } from './content/sources.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic, type SourcePosition } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
@@ -24,8 +25,8 @@ import type { RenderEngines } from './render/engines.ts';
 import type { ContentRecord, PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
-import { layoutPages, renderContents, type ContentJob } from './render/render-all.ts';
-import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex } from './search/pagefind.ts';
+import { LayoutPass, readCachedRecords, RenderedContents, type ContentJob } from './render/render-all.ts';
+import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex, type SearchIndexer } from './search/pagefind.ts';
 import { CODE_ID, PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
 import { renderSitemap } from './site-files/sitemap.ts';
@@ -166,47 +167,63 @@ export class BuildSession {
       return { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(headers[i]!.includes)) };
     });
 
-    // Content first: the sidebar is made from the titles the pages rendered.
-    const contents = await renderContents({
-      jobs,
-      setup,
-      cache: this.options.cache,
-      pool: (misses) => this.poolFor(misses),
-      engines: () => this.engines(),
-      onProgress: this.options.onProgress,
-    });
-    const { nav, navHash, notFound } = this.navigation(discovery.pages, contents.records, config, theme);
-    const pageKeys = jobs.map((job, i) => this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(headers[i]!.layout), navHash));
-
-    // The search index is one piece made from every page: kept whole when no page changed.
-    const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...pageKeys);
-    const search = searchKey === undefined || writer.keepFolder(SEARCH_DIR, searchKey) ? undefined : await startSearchIndex({ base: config.base });
-    let result: Awaited<ReturnType<typeof layoutPages>>;
-    try {
-      result = await layoutPages({
+    // The sidebar is made from the titles the pages render. Pages are laid out and written
+    // while later ones render, with the sidebar the titles known so far make (a cached
+    // page's rendered title, else the header's guess); when a rendered title turns out to
+    // differ, every page is laid out again with the sidebar made from the rendered titles.
+    const cache = this.options.cache;
+    const contents = new RenderedContents(readCachedRecords(jobs, cache), { jobs, setup, cache, engines: () => this.engines() });
+    const guessed = this.navigation(discovery.pages.map((page, i) => {
+      const record = contents.records[i];
+      return record ? navEntry(page, record) : { contentPath: page.contentPath, url: page.url, title: headers[i]!.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: headers[i]!.order };
+    }), config, theme);
+    let pass: { layout: LayoutPass; keys: string[]; search: SearchIndexer | undefined; searchKey: string | undefined } | undefined;
+    const startPass = async (nav: NavItem[], navHash: string, firstPass: boolean) => {
+      const keys = jobs.map((job, i) => this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(headers[i]!.layout), navHash));
+      // The search index is one piece made from every page: kept whole when no page changed.
+      const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...keys);
+      const search = searchKey === undefined || writer.keepFolder(SEARCH_DIR, searchKey) ? undefined : await startSearchIndex({ base: config.base });
+      const layout = new LayoutPass({
         jobs,
         contents,
-        pageKeys,
+        pageKeys: keys,
         setup: { ...setup, nav },
         layoutLiquid: theme.layoutLiquid,
-        // A new search index reads every page's HTML, so none can be skipped then.
-        reuse: search ? undefined : (job, pageKey) => writer.keep(job.page.outputPath, pageKey),
+        // A new search index reads every page's HTML, so none can be skipped then; nor in a
+        // second pass, whose first wrote the staged file already.
+        reuse: search || !firstPass ? undefined : (job, pageKey) => writer.keep(job.page.outputPath, pageKey),
         // Written as they come (into staging: nothing is visible before commit), so the
         // build never holds the whole site's HTML.
         onPage: (record, html, index, reused, body) => {
           if (!reused && html !== undefined) {
-            writer.write(record.outputPath, html, pageKeys[index]!);
+            writer.write(record.outputPath, html, keys[index]!);
             search?.add({ file: record.file, url: record.url, html, body });
           }
           this.options.onPage?.({ ...record, html });
         },
       });
+      pass = { layout, keys, search, searchKey };
+      return pass;
+    };
+    let nav: NavItem[];
+    let notFound: ReturnType<typeof renderNotFound>;
+    try {
+      const first = await startPass(guessed.nav, guessed.navHash, true);
+      await contents.render({ pool: (misses) => this.poolFor(misses), onProgress: this.options.onProgress, onContent: (index) => first.layout.layOut(index) });
+      const rendered = this.navigation(discovery.pages.map((page, i) => navEntry(page, contents.records[i]!)), config, theme);
+      ({ nav, notFound } = rendered);
+      if (rendered.navHash !== guessed.navHash) {
+        await first.search?.discard();
+        const second = await startPass(rendered.nav, rendered.navHash, false);
+        for (let i = 0; i < jobs.length; i++) await second.layout.layOut(i);
+      }
     } catch (error) {
-      await search?.discard(); // Pagefind's process would otherwise keep this one alive
+      await pass?.search?.discard(); // Pagefind's process would otherwise keep this one alive
       throw error;
     }
-    const pages = result.pages;
-    Object.assign(stats, { rendered: contents.rendered, laidOut: result.laidOut, reused: result.reused });
+    const { layout, search, searchKey } = pass!;
+    const pages = layout.pages;
+    Object.assign(stats, { rendered: contents.rendered, laidOut: layout.laidOut, reused: layout.reused });
 
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
@@ -255,8 +272,7 @@ export class BuildSession {
    * on it alone; made again only when an entry, the config or the theme changed, so
    * editing a page's text leaves every other page's key as it was.
    */
-  private navigation(pages: readonly PageSource[], records: readonly ContentRecord[], config: SiteConfig, theme: LoadedTheme) {
-    const entries = records.map((record, i): NavPage => ({ contentPath: pages[i]!.contentPath, url: record.url, title: record.title, order: record.frontmatter.order }));
+  private navigation(entries: NavPage[], config: SiteConfig, theme: LoadedTheme) {
     const known = this.shared;
     const sameEntry = (a: NavPage, b: NavPage) => a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath;
     if (known && known.config === config && known.theme === theme && known.entries.length === entries.length && known.entries.every((entry, i) => sameEntry(entry, entries[i]!))) {
@@ -364,4 +380,9 @@ function mergeChains(group: Diagnostic[]): Diagnostic {
   const seen = new Set([where(first.includedFrom![0]!)]);
   const others = chained.map((d) => d.includedFrom![0]!).filter((site) => !seen.has(where(site)) && seen.add(where(site)));
   return others.length > 0 ? { ...first, alsoIncludedFrom: others.sort((a, b) => compareDiagnostics({ ...first, ...a }, { ...first, ...b })) } : first;
+}
+
+/** A page's sidebar entry, from what it rendered. */
+function navEntry(page: PageSource, record: ContentRecord): NavPage {
+  return { contentPath: page.contentPath, url: record.url, title: record.title, order: record.frontmatter.order };
 }

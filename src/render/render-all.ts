@@ -22,24 +22,75 @@ export interface ContentsInput {
   /** The full engines, made on first need: a build whose pages all hit the cache never loads Shiki. */
   engines: () => Promise<RenderEngines>;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Sees each page once its content and that of every page before it are known. */
+  onContent?: ((index: number) => Promise<void> | void) | undefined;
 }
 
 /**
  * Every page's content, rendered or from the cache: the records (titles, headings, links,
  * problems) that navigation and the checks are made from, and each body on demand for
- * the layout pass. A body is held in memory only when there is no cache to read it back
- * from, so a big cold build does not keep the site's HTML while the last pages render.
+ * the layout pass. A rendered body is held only until its page is laid out, which is as
+ * soon as every page before it has arrived, so a big cold build never holds the site's HTML.
  */
 export class RenderedContents {
-  /** Bodies of pages rendered in this run and not cached, by job index. */
+  /** Bodies of pages rendered in this run and not laid out yet, by job index. */
   private readonly held = new Map<number, string>();
   /** Job indexes rendered in this run (the rest came from the cache). */
   private readonly renderedHere = new Set<number>();
 
+  /** Every page's record; those from the cache at once, the others as they are rendered. */
+  readonly records: ContentRecord[];
+
   constructor(
-    readonly records: ContentRecord[],
+    cached: ReadonlyArray<ContentRecord | undefined>,
     private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'>,
-  ) {}
+  ) {
+    this.records = cached as ContentRecord[];
+  }
+
+  /**
+   * Renders every page the cache did not have, on the pool when there is one, and hands
+   * each page to `onContent` in job order as soon as it and every page before it are
+   * known (what makes the output and the search index the same whatever the workers'
+   * timing), so they can be laid out while later pages render.
+   */
+  async render(options: Pick<ContentsInput, 'pool' | 'onProgress' | 'onContent'>): Promise<void> {
+    const { jobs } = this.input;
+    const ready = jobs.map((_, index) => this.records[index] !== undefined);
+    const misses = ready.flatMap((known, index) => (known ? [] : [index]));
+    let next = 0;
+    let handed: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    const handOn = () => {
+      while (next < jobs.length && ready[next]) {
+        const index = next++;
+        handed = handed.then(() => (failure ? undefined : options.onContent?.(index))).catch((error: unknown) => {
+          failure ??= { error };
+        });
+      }
+    };
+    let done = jobs.length - misses.length;
+    const arrived = (index: number, content: PageContent) => {
+      this.arrive(index, content);
+      ready[index] = true;
+      options.onProgress?.(++done, jobs.length);
+      handOn();
+    };
+    handOn();
+    if (misses.length > 0) {
+      const pool = options.pool(misses.length);
+      const missJobs = misses.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
+      if (pool) {
+        await pool.renderAll(this.input.setup, missJobs, (miss, outcome: RenderOutcome) => arrived(misses[miss]!, outcome));
+      } else {
+        const engines = await this.input.engines();
+        const { config, templates } = this.input.setup;
+        missJobs.forEach((job, miss) => arrived(misses[miss]!, renderContent({ ...job, config, templates }, engines)));
+      }
+    }
+    await handed;
+    if (failure) throw failure.error;
+  }
 
   /** Pages whose content was rendered (cache misses). */
   get rendered(): number {
@@ -51,7 +102,7 @@ export class RenderedContents {
     return !this.renderedHere.has(index);
   }
 
-  /** Takes a freshly rendered page: its record, and its body into the cache or, without one, into memory. */
+  /** Takes a freshly rendered page: its record and body into the cache, and its body until the layout takes it. */
   arrive(index: number, content: PageContent): void {
     const { content: body, ...record } = content;
     const { cache } = this.input;
@@ -61,12 +112,16 @@ export class RenderedContents {
     if (cache && cacheable(content)) {
       cache.set(key, record);
       if (!content.failed) cache.set(bodyKey(key), body);
-    } else if (!content.failed) this.held.set(index, body);
+    }
+    // Held until its layout takes it (soon: pages are laid out as they arrive, in order),
+    // so the layout does not read back from the cache what it was just handed.
+    if (!content.failed) this.held.set(index, body);
   }
 
   /**
-   * The page's content with its body, taken once (a held body is dropped). An entry
-   * the cache can no longer read (damaged) is rendered again here.
+   * The page's content with its body, taken once (a held body is dropped: a second
+   * layout pass renders it again). An entry the cache can no longer read (damaged) is
+   * rendered again here too.
    */
   async take(index: number): Promise<PageContent> {
     const record = this.records[index]!;
@@ -91,40 +146,9 @@ const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !p
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
 const bodyKey = (contentKey: string) => hashOf('body', contentKey);
 
-/**
- * Renders every page's content, doing as little as the cache allows: a hit costs a
- * record lookup, and only misses are rendered, on the pool when there is one.
- */
-export async function renderContents(input: ContentsInput): Promise<RenderedContents> {
-  const { jobs, cache } = input;
-  const records = new Array<ContentRecord>(jobs.length);
-  const misses: number[] = [];
-  jobs.forEach((job, index) => {
-    const record = cache?.get<ContentRecord>(job.contentKey);
-    if (record) records[index] = record;
-    else misses.push(index);
-  });
-  const contents = new RenderedContents(records, input);
-  let done = jobs.length - misses.length;
-  const progress = () => input.onProgress?.(++done, jobs.length);
-  if (misses.length === 0) return contents;
-
-  const pool = input.pool(misses.length);
-  const missJobs = misses.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
-  if (pool) {
-    await pool.renderAll(input.setup, missJobs, (miss, outcome: RenderOutcome) => {
-      contents.arrive(misses[miss]!, outcome);
-      progress();
-    });
-  } else {
-    const engines = await input.engines();
-    const { config, templates } = input.setup;
-    missJobs.forEach((job, miss) => {
-      contents.arrive(misses[miss]!, renderContent({ ...job, config, templates }, engines));
-      progress();
-    });
-  }
-  return contents;
+/** The content records the cache holds for these jobs (`undefined` where a page must be rendered). */
+export function readCachedRecords(jobs: readonly ContentJob[], cache: RenderCache | undefined): Array<ContentRecord | undefined> {
+  return jobs.map((job) => cache?.get<ContentRecord>(job.contentKey));
 }
 
 export interface LayoutInput {
@@ -144,36 +168,39 @@ export interface LayoutInput {
   onPage: (record: PageRecord, html: string | undefined, index: number, reused: boolean, body?: string) => void;
 }
 
-export interface LayoutResult {
-  /** Every page's record, in job order. */
-  pages: PageRecord[];
+/**
+ * One layout pass over the site with one sidebar: pages are laid out one at a time, in
+ * job order, as the build hands them over (while later pages still render, or after).
+ */
+export class LayoutPass {
+  /** Every page's record, in job order, once laid out. */
+  readonly pages: PageRecord[];
   /** Pages whose content came from the cache and got a fresh layout (the sidebar or the layout changed). */
-  laidOut: number;
+  laidOut = 0;
   /** Pages the output already held: neither rendered nor laid out. */
-  reused: number;
-}
+  reused = 0;
 
-/** The layout around every page's content, with the sidebar made from every page's title. */
-export async function layoutPages(input: LayoutInput): Promise<LayoutResult> {
-  const { jobs, contents } = input;
-  const pages = new Array<PageRecord>(jobs.length);
-  const counts = { laidOut: 0, reused: 0 };
-  for (const [index, job] of jobs.entries()) {
+  constructor(private readonly input: LayoutInput) {
+    this.pages = new Array<PageRecord>(input.jobs.length);
+  }
+
+  async layOut(index: number): Promise<void> {
+    const { contents } = this.input;
+    const job = this.input.jobs[index]!;
     const record = contents.records[index]!;
     // Only a page that was written whole is in the output, so its record has no error.
-    if (!record.failed && input.reuse?.(job, input.pageKeys[index]!)) {
-      counts.reused++;
-      pages[index] = pageRecordOf(record);
-      input.onPage(pages[index], undefined, index, true);
-      continue;
+    if (!record.failed && this.input.reuse?.(job, this.input.pageKeys[index]!)) {
+      this.reused++;
+      this.pages[index] = pageRecordOf(record);
+      this.input.onPage(this.pages[index], undefined, index, true);
+      return;
     }
-    if (contents.cached(index) && !record.failed) counts.laidOut++;
+    if (contents.cached(index) && !record.failed) this.laidOut++;
     const content = await contents.take(index);
-    const page = layoutPage(content, input.setup, input.layoutLiquid);
-    pages[index] = recordOf(page);
-    input.onPage(pages[index], page.html, index, false, record.failed ? undefined : content.content);
+    const page = layoutPage(content, this.input.setup, this.input.layoutLiquid);
+    this.pages[index] = recordOf(page);
+    this.input.onPage(this.pages[index], page.html, index, false, record.failed ? undefined : content.content);
   }
-  return { pages, ...counts };
 }
 
 /** What the checks keep of a page whose output is reused as it is. */
