@@ -177,7 +177,7 @@ export class BuildSession {
       const record = contents.records[i];
       return record ? navEntry(page, record) : { contentPath: page.contentPath, url: page.url, title: headers[i]!.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: headers[i]!.order };
     }), config, theme);
-    let pass: { layout: LayoutPass; keys: string[]; search: SearchIndexer | undefined; searchKey: string | undefined } | undefined;
+    let pass: { layout: LayoutPass; search: SearchIndexer | undefined; searchKey: string | undefined } | undefined;
     const startPass = async (nav: NavItem[], navHash: string, firstPass: boolean) => {
       const keys = jobs.map((job, i) => this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(headers[i]!.layout), navHash));
       // The search index is one piece made from every page: kept whole when no page changed.
@@ -202,7 +202,7 @@ export class BuildSession {
           this.options.onPage?.({ ...record, html });
         },
       });
-      pass = { layout, keys, search, searchKey };
+      pass = { layout, search, searchKey };
       return pass;
     };
     let nav: NavItem[];
