@@ -25,7 +25,7 @@ import type { RenderEngines } from './render/engines.ts';
 import type { ContentRecord, PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';
 import { RenderPool, type RenderSetup } from './render/pool.ts';
-import { LayoutPass, readCachedRecords, RenderedContents, type ContentJob } from './render/render-all.ts';
+import { LayoutPass, RenderedContents, type ContentJob } from './render/render-all.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex, type SearchIndexer } from './search/pagefind.ts';
 import { CODE_ID, PACKAGE_ROOT } from './runtime.ts';
 import { renderNotFound } from './site-files/not-found.ts';
@@ -172,7 +172,7 @@ export class BuildSession {
     // page's rendered title, else the header's guess); when a rendered title turns out to
     // differ, every page is laid out again with the sidebar made from the rendered titles.
     const cache = this.options.cache;
-    const contents = new RenderedContents(readCachedRecords(jobs, cache), { jobs, setup, cache, engines: () => this.engines() });
+    const contents = new RenderedContents({ jobs, setup, cache, engines: () => this.engines() });
     const guessed = this.navigation(discovery.pages.map((page, i) => {
       const record = contents.records[i];
       return record ? navEntry(page, record) : { contentPath: page.contentPath, url: page.url, title: headers[i]!.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: headers[i]!.order };

@@ -41,11 +41,9 @@ export class RenderedContents {
   /** Every page's record; those from the cache at once, the others as they are rendered. */
   readonly records: ContentRecord[];
 
-  constructor(
-    cached: ReadonlyArray<ContentRecord | undefined>,
-    private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'>,
-  ) {
-    this.records = cached as ContentRecord[];
+  constructor(private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'>) {
+    // Holes where the cache has no record: `render` fills them.
+    this.records = input.jobs.map((job) => input.cache?.get<ContentRecord>(job.contentKey)) as ContentRecord[];
   }
 
   /**
@@ -145,11 +143,6 @@ const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !p
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
 const bodyKey = (contentKey: string) => hashOf('body', contentKey);
-
-/** The content records the cache holds for these jobs (`undefined` where a page must be rendered). */
-export function readCachedRecords(jobs: readonly ContentJob[], cache: RenderCache | undefined): Array<ContentRecord | undefined> {
-  return jobs.map((job) => cache?.get<ContentRecord>(job.contentKey));
-}
 
 export interface LayoutInput {
   jobs: readonly ContentJob[];
