@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from '../src/build.ts';
+import { build } from '../src/build/index.ts';
 import { DiskWriter } from '../src/output/writer.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, search: { type: 'boolean', default: false }, workers: { type: 'string', default: '0' } } });

@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { THEME_DIR } from '../src/build.ts';
+import { THEME_DIR } from '../src/build/index.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { splitFrontmatter } from '../src/content/frontmatter.ts';
 import { discoverContent } from '../src/content/discover.ts';

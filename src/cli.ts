@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
+import { build } from './build/index.ts';
 import { hasErrors } from './diagnostics/diagnostic.ts';
 import { formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnostics/report.ts';
 import { startDev } from './dev/dev.ts';

@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildSession, build } from '../src/build.ts';
+import { BuildSession, build } from '../src/build/index.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 import { DiskRenderCache, MemoryRenderCache } from '../src/render/cache.ts';
 import { makeSite } from './helpers.ts';

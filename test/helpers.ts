@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, type BuildOptions } from '../src/build.ts';
+import { build, type BuildOptions } from '../src/build/index.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 
 /** Writes a throwaway site from a map of relative paths to file contents. */

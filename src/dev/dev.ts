@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { BuildSession, type BuildResult } from '../build.ts';
+import { BuildSession, type BuildResult } from '../build/index.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarize } from '../diagnostics/report.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { writeSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
+import { MemoryWriter } from '../output/writer.ts';
+import { startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { PreviewWriter } from './preview-writer.ts';
 import { DevServer } from './server.ts';
 import { EMPTY_VIEW, htmlChanged, viewAfter, type SiteView } from './view.ts';
@@ -42,12 +43,13 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const log = options.log ?? (() => {});
   const writer = new PreviewWriter();
   const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false });
-  // The search index is rebuilt after the reload, off the critical path, and served from here.
-  let searchFiles = new Map<string, Uint8Array>();
+  // The search index is made after the reload, off the critical path, by the build's
+  // indexer from the pages as served, into a writer of its own (committed when complete).
+  const searchWriter = new MemoryWriter();
   let base = '/';
   let view: SiteView = EMPTY_VIEW;
   const server = new DevServer({
-    file: (name) => view.files.get(name) ?? searchFiles.get(name),
+    file: (name) => view.files.get(name) ?? searchWriter.files.get(name),
     status: (name) => (view.errorPages.has(name) ? 500 : undefined),
     get base() {
       return base;
@@ -65,24 +67,24 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     clearTimeout(searchTimer);
     if (closed) return;
     searchTimer = setTimeout(() => {
-      // Pagefind is one process per Node process: indexing runs one at a time.
+      // One index at a time: a newer one waits for the older to finish or be cancelled.
       searchQueue = searchQueue.then(async () => {
         const run: { indexer: SearchIndexer | undefined; cancelled: boolean } = { indexer: undefined, cancelled: false };
         indexing = run;
         try {
-          const next = new Map<string, Uint8Array>();
-          const pages = result.pages.flatMap((page) => {
+          run.indexer = await startSearchIndex({ base });
+          if (run.cancelled) return await run.indexer.cancel();
+          for (const page of result.pages) {
             const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
-            return html === undefined ? [] : [{ ...page, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') }];
-          });
-          await writeSearchIndex({ pages, base, writer: { write: (file, content) => next.set(file, typeof content === 'string' ? Buffer.from(content) : content) } }, (indexer) => {
-            run.indexer = indexer;
-            if (run.cancelled) void indexer.cancel();
-          });
-          if (!run.cancelled) searchFiles = next;
+            if (html !== undefined) run.indexer.add({ ...page, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
+          }
+          if (run.cancelled) return;
+          await run.indexer.write(searchWriter);
+          if (!run.cancelled) searchWriter.commit();
         } catch (error) {
           if (!run.cancelled) throw error;
         } finally {
+          searchWriter.abort();
           if (indexing === run) indexing = undefined;
         }
       }).catch((error: unknown) => log(`search index failed: ${String(error)}`));

@@ -1,13 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contentFingerprint, type Writer } from '../output/writer.ts';
-
-/** Output files with the fingerprint each was written from. */
-interface Files {
-  content: Map<string, string | Uint8Array>;
-  fingerprints: Map<string, string>;
-}
-
-const noFiles = (): Files => ({ content: new Map(), fingerprints: new Map() });
+import { contentFingerprint, FileSet, type OutputContents, type Writer } from '../output/writer.ts';
 
 /**
  * The dev server's writer: the memory writer's commit-or-abort, except that what a
@@ -16,56 +8,55 @@ const noFiles = (): Files => ({ content: new Map(), fingerprints: new Map() });
  * rendered. A migrating writer starts with broken links and may keep some for days:
  * they must still see every edit.
  *
- * A page is kept (not laid out again) when either the last committed build or the
- * last failed one holds it from the same fingerprint: the fingerprint covers all the
- * page's HTML depends on, whichever build made it.
+ * The current output is the last committed build and the last failed one together: a
+ * fingerprint covers all a page's HTML depends on, whichever build made it.
  */
 export class PreviewWriter implements Writer {
-  private committed = noFiles();
-  private failedRun: Files | undefined;
-  private pending = noFiles();
+  private committed = new FileSet();
+  private failedRun: FileSet | undefined;
+  private pending = new FileSet();
 
   /** The files of the last build that succeeded. */
   get files(): ReadonlyMap<string, string | Uint8Array> {
     return this.committed.content;
   }
 
-  /** What the last build wrote or kept, when it failed; `undefined` once a build succeeds. */
+  /** What the last build wrote or carried, when it failed; `undefined` once a build succeeds. */
   get failedFiles(): ReadonlyMap<string, string | Uint8Array> | undefined {
     return this.failedRun?.content;
   }
 
+  readonly current: OutputContents = {
+    holds: (file, fingerprint) => this.holder(file, fingerprint) !== undefined,
+    folder: (folder, fingerprint) => this.committed.folder(folder, fingerprint),
+  };
+
   write(file: string, content: string | Uint8Array, fingerprint = contentFingerprint(content)): void {
-    this.pending.content.set(file, content);
-    this.pending.fingerprints.set(file, fingerprint);
+    this.pending.set(file, content, fingerprint);
   }
 
   copy(from: string, file: string): void {
     this.write(file, readFileSync(from));
   }
 
-  keep(file: string, fingerprint: string): boolean {
-    for (const files of [this.committed, this.failedRun]) {
-      if (!files || files.fingerprints.get(file) !== fingerprint) continue;
-      this.write(file, files.content.get(file)!, fingerprint);
-      return true;
-    }
-    return false;
-  }
-
-  keepFolder(folder: string, fingerprint: string): boolean {
-    const inside = [...this.committed.content.keys()].filter((file) => file.startsWith(`${folder}/`));
-    return inside.length > 0 && inside.every((file) => this.committed.fingerprints.get(file) === fingerprint) && inside.every((file) => this.keep(file, fingerprint));
+  carry(file: string, fingerprint: string): void {
+    const holder = this.holder(file, fingerprint);
+    if (holder) this.pending.set(file, holder.content.get(file)!, fingerprint);
   }
 
   commit(): void {
     this.committed = this.pending;
     this.failedRun = undefined;
-    this.pending = noFiles();
+    this.pending = new FileSet();
   }
 
   abort(): void {
     this.failedRun = this.pending;
-    this.pending = noFiles();
+    this.pending = new FileSet();
+  }
+
+  /** The build that holds `file` from `fingerprint`, the committed one first. */
+  private holder(file: string, fingerprint: string): FileSet | undefined {
+    return [this.committed, this.failedRun].find((files) => files?.holds(file, fingerprint));
   }
 }

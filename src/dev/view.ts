@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build.ts';
+import type { BuildResult } from '../build/index.ts';
 import { errorPage } from './error-page.ts';
 
 /** What the dev server answers with, by output path. */

@@ -1,8 +1,6 @@
-import type { Liquid } from 'liquidjs';
 import type { PageSource } from '../content/discover.ts';
-import type { NavItem } from '../nav/sidebar.ts';
 import type { RenderEngines } from './engines.ts';
-import { layoutPage, renderContent, type ContentRecord, type PageContent, type PageRecord, type RenderedPage } from './page.ts';
+import { renderContent, type ContentRecord, type PageContent } from './page.ts';
 import { hashOf, type RenderCache } from './cache.ts';
 import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
 
@@ -143,67 +141,3 @@ const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !p
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
 const bodyKey = (contentKey: string) => hashOf('body', contentKey);
-
-export interface LayoutInput {
-  jobs: readonly ContentJob[];
-  contents: RenderedContents;
-  /** Each page's key: its content key plus its layout's templates and the sidebar. */
-  pageKeys: readonly string[];
-  setup: RenderSetup & { nav: readonly NavItem[] };
-  layoutLiquid: Liquid;
-  /** Whether the output already holds this page under its page key: then no HTML is made. */
-  reuse?: ((job: ContentJob, pageKey: string) => boolean) | undefined;
-  /**
-   * Receives every page, in job order (what makes the search index the same whatever the
-   * workers' timing): its record, HTML and body HTML before the layout (none when it
-   * failed, or when `reused`). Nothing keeps the HTML after.
-   */
-  onPage: (record: PageRecord, html: string | undefined, index: number, reused: boolean, body?: string) => void;
-}
-
-/**
- * One layout pass over the site with one sidebar: pages are laid out one at a time, in
- * job order, as the build hands them over (while later pages still render, or after).
- */
-export class LayoutPass {
-  /** Every page's record, in job order, once laid out. */
-  readonly pages: PageRecord[];
-  /** Pages whose content came from the cache and got a fresh layout (the sidebar or the layout changed). */
-  laidOut = 0;
-  /** Pages the output already held: neither rendered nor laid out. */
-  reused = 0;
-
-  constructor(private readonly input: LayoutInput) {
-    this.pages = new Array<PageRecord>(input.jobs.length);
-  }
-
-  async layOut(index: number): Promise<void> {
-    const { contents } = this.input;
-    const job = this.input.jobs[index]!;
-    const record = contents.records[index]!;
-    // Only a page that was written whole is in the output, so its record has no error.
-    if (!record.failed && this.input.reuse?.(job, this.input.pageKeys[index]!)) {
-      this.reused++;
-      this.pages[index] = pageRecordOf(record);
-      this.input.onPage(this.pages[index], undefined, index, true);
-      return;
-    }
-    if (contents.cached(index) && !record.failed) this.laidOut++;
-    const content = await contents.take(index);
-    const page = layoutPage(content, this.input.setup, this.input.layoutLiquid);
-    this.pages[index] = recordOf(page);
-    this.input.onPage(this.pages[index], page.html, index, false, record.failed ? undefined : content.content);
-  }
-}
-
-/** What the checks keep of a page whose output is reused as it is. */
-function pageRecordOf(content: ContentRecord): PageRecord {
-  const { layout: _layout, failed: _failed, titleHeading: _titleHeading, ...record } = content;
-  return record;
-}
-
-/** A page without its HTML: what is kept for the site-wide checks. */
-function recordOf(page: RenderedPage): PageRecord {
-  const { html: _html, ...record } = page;
-  return record;
-}

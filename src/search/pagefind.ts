@@ -7,7 +7,7 @@ import { searchableHtml } from './searchable-html.ts';
 
 export interface SearchIndexInput {
   /** Written pages: their URL without the base and their final HTML. */
-  pages: ReadonlyArray<{ file: string; url: string; html: string | undefined }>;
+  pages: readonly SearchPage[];
   /** The site base, so result links work when the site is served from a sub-path. */
   base: string;
   writer: Pick<Writer, 'write'>;
@@ -35,13 +35,20 @@ export interface SearchIndexer {
    * Adds a page; pages must come in a fixed order (Pagefind's output depends on it). With
    * its `body` (its HTML before the layout), only what Pagefind reads is sent (searchable-html.ts).
    */
-  add(page: { file: string; url: string; html: string | undefined; body?: string | undefined }): void;
-  /** Writes the index through the writer into `pagefind/`, and stops Pagefind. */
+  add(page: SearchPage): void;
+  /** Writes the index through the writer into `pagefind/`. */
   write(writer: Pick<Writer, 'write'>, fingerprint?: string): Promise<Diagnostic[]>;
-  /** Stops Pagefind without writing (the build failed). */
+  /** Drops the index without writing it (the build failed). */
   discard(): Promise<void>;
-  /** Stops Pagefind at once, mid-indexing (the dev server, when a save makes the index stale): `write` then rejects. */
+  /** Stops at once, mid-indexing (the dev server, when a save makes the index stale): `write` then rejects. */
   cancel(): Promise<void>;
+}
+
+export interface SearchPage {
+  file: string;
+  url: string;
+  html: string | undefined;
+  body?: string | undefined;
 }
 
 /**
@@ -49,8 +56,10 @@ export interface SearchIndexer {
  * need not keep them. Pagefind reads only `[data-pagefind-body]`, which the theme puts
  * on the article, so headers, sidebars and footers stay out.
  *
- * Pagefind runs as a child process shared by the whole Node process; it is closed at
- * the end so the process can exit, which means two builds must not index at once.
+ * Pagefind's Node API runs one backend process per Node process, which holds any number
+ * of indexes and lets the process exit while idle: an index is deleted when done, never
+ * the backend closed, so two builds in one process (two sessions, or a build and the dev
+ * server's indexing) never stop each other's index.
  */
 export async function startSearchIndex(options: { base: string }): Promise<SearchIndexer> {
   const problems: Diagnostic[] = [];
@@ -64,50 +73,50 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
   // One page in flight at a time: sending a page to Pagefind encodes it on this thread,
   // and thousands sent at once would block it for seconds and hold an encoded copy of each.
   let queue: Promise<void> = Promise.resolve();
+  let stopped = false;
   const settled = () => queue.catch(() => {});
+  const drop = async () => {
+    stopped = true;
+    await settled();
+    await index?.deleteIndex().catch(() => {});
+  };
   return {
     add(page) {
       const html = page.html;
-      if (!index || html === undefined) return;
+      if (!index || html === undefined || stopped) return;
       const content = page.body === undefined ? html : searchableHtml(html, page.body);
       queue = queue.then(async () => {
+        if (stopped) return;
         const result = await index.addHTMLFile({ url: encodeURI(options.base + page.url.slice(1)), content });
         for (const error of result.errors) fail(page.file, error);
       });
-      // Handled here so a cancelled index (its request fails) is never an unhandled rejection; `write` still sees the failure.
+      // Handled here so a failed request is never an unhandled rejection; `write` still sees the failure.
       void settled();
     },
     async write(writer, fingerprint) {
+      if (!index) return problems;
       try {
-        if (!index) return problems;
         await queue;
+        if (stopped) throw new Error('the search index was cancelled');
         const output = await index.getFiles();
+        if (stopped) throw new Error('the search index was cancelled');
         for (const error of output.errors) fail('pagefind', error);
         for (const file of output.files) {
           if (!UNUSED.test(file.path)) writer.write(`${SEARCH_DIR}/${file.path}`, file.content, fingerprint);
         }
-        await index.deleteIndex();
       } finally {
-        await pagefind.close();
+        await drop();
       }
       return problems;
     },
-    async discard() {
-      await settled();
-      await pagefind.close();
-    },
-    async cancel() {
-      // Closing kills the Pagefind process and fails the request it had not answered yet.
-      await pagefind.close();
-      await settled();
-    },
+    discard: drop,
+    cancel: drop,
   };
 }
 
-/** Indexes pages already rendered (the dev server, after a rebuild); `started` receives the indexer, to cancel it. */
-export async function writeSearchIndex(input: SearchIndexInput, started?: (indexer: SearchIndexer) => void): Promise<Diagnostic[]> {
+/** Indexes pages already rendered, in one go. */
+export async function writeSearchIndex(input: SearchIndexInput): Promise<Diagnostic[]> {
   const indexer = await startSearchIndex({ base: input.base });
-  started?.(indexer);
   for (const page of input.pages) indexer.add(page);
   return indexer.write(input.writer);
 }

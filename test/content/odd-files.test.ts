@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildSession } from '../../src/build.ts';
+import { BuildSession } from '../../src/build/index.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../src/diagnostics/report.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';

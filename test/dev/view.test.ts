@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build.ts';
+import type { BuildResult } from '../../src/build/index.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { PageRecord } from '../../src/render/page.ts';
 import { EMPTY_VIEW, htmlChanged, viewAfter, type SiteView } from '../../src/dev/view.ts';

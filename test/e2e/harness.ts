@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/build/index.ts';
 import { DiskWriter } from '../../src/output/writer.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';

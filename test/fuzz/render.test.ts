@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Highlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, THEME_DIR } from '../../src/build.ts';
+import { build, THEME_DIR } from '../../src/build/index.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadTemplates, type TemplateSet } from '../../src/layout/templates.ts';

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/build/index.ts';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverLeftovers } from '../../src/output/writer.ts';
 import { CLI, docsmith, makeSite } from '../helpers.ts';

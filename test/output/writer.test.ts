@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
-import { contentFingerprint as contentFingerprintOf, DiskWriter, MemoryWriter, OUTPUT_MARKER } from '../../src/output/writer.ts';
+import { contentFingerprint as contentFingerprintOf, DiskWriter, MemoryWriter, OUTPUT_MARKER, type Writer } from '../../src/output/writer.ts';
 import { makeSite } from '../helpers.ts';
 
 describe('DiskWriter', () => {
@@ -28,7 +28,14 @@ describe('DiskWriter', () => {
   });
 });
 
-describe('DiskWriter keeping files a previous build wrote', () => {
+/** What a build's plan does: carry a file over when the current output holds it from the same fingerprint. */
+function keep(writer: Writer, file: string, fingerprint: string): boolean {
+  const held = writer.current.holds(file, fingerprint);
+  if (held) writer.carry(file, fingerprint);
+  return held;
+}
+
+describe('DiskWriter carrying over files a previous build wrote', () => {
   /** A site with an output folder written once through a writer that records what it wrote. */
   function written(files: Record<string, string>) {
     const root = makeSite({});
@@ -45,8 +52,8 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     const { root, out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guide' });
     const before = { dir: inode(out), page: inode(path.join(out, 'guide/index.html')) };
     const writer = next();
-    expect(writer.keep('index.html', 'key-home')).toBe(true);
-    expect(writer.keep('guide/index.html', 'key-guide')).toBe(true);
+    expect(keep(writer, 'index.html', 'key-home')).toBe(true);
+    expect(keep(writer, 'guide/index.html', 'key-guide')).toBe(true);
     writer.commit();
     expect({ dir: inode(out), page: inode(path.join(out, 'guide/index.html')) }).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
@@ -55,8 +62,8 @@ describe('DiskWriter keeping files a previous build wrote', () => {
   it('keeps unchanged files and writes changed ones; a file no longer written is gone', () => {
     const { out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guide', 'old/index.html': 'old' });
     const writer = next();
-    expect(writer.keep('index.html', 'key-home')).toBe(true);
-    expect(writer.keep('guide/index.html', 'key-guide-2')).toBe(false);
+    expect(keep(writer, 'index.html', 'key-home')).toBe(true);
+    expect(keep(writer, 'guide/index.html', 'key-guide-2')).toBe(false);
     writer.write('guide/index.html', 'guide 2', 'key-guide-2');
     writer.commit();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('home');
@@ -64,8 +71,8 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     expect(existsSync(path.join(out, 'old/index.html'))).toBe(false);
     // And what it recorded serves the build after it.
     const third = next();
-    expect(third.keep('guide/index.html', 'key-guide-2')).toBe(true);
-    expect(third.keep('index.html', 'key-home')).toBe(true);
+    expect(keep(third, 'guide/index.html', 'key-guide-2')).toBe(true);
+    expect(keep(third, 'index.html', 'key-home')).toBe(true);
   });
 
   it('knows the size of the output it made, written and kept files alike, without reading the folder', () => {
@@ -76,14 +83,14 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     const { out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guïde ✓', 'old/index.html': 'old' });
     // Kept and written, a file written as bytes, a file gone.
     const writer = next();
-    writer.keep('index.html', 'key-home');
+    keep(writer, 'index.html', 'key-home');
     writer.write('guide/index.html', 'guïde ✓ 2', 'key-guide-2');
     writer.write('logo.png', new Uint8Array([1, 2, 3]));
     writer.commit();
     expect(writer.outputBytes).toBe(folderBytes(out));
     // Everything kept: the folder is left as it is.
     const same = next();
-    for (const file of ['index.html', 'guide/index.html', 'logo.png']) expect(same.keep(file, file === 'logo.png' ? contentFingerprintOf(new Uint8Array([1, 2, 3])) : file === 'index.html' ? 'key-home' : 'key-guide-2')).toBe(true);
+    for (const file of ['index.html', 'guide/index.html', 'logo.png']) expect(keep(same, file, file === 'logo.png' ? contentFingerprintOf(new Uint8Array([1, 2, 3])) : file === 'index.html' ? 'key-home' : 'key-guide-2')).toBe(true);
     same.commit();
     expect(same.outputBytes).toBe(folderBytes(out));
   });
@@ -91,9 +98,9 @@ describe('DiskWriter keeping files a previous build wrote', () => {
   it('writes what was written last when a file is both kept and written', () => {
     const { out, next } = written({ 'a.html': 'old', 'b.html': 'bbb' });
     const writer = next();
-    expect(writer.keep('a.html', 'key-old')).toBe(true);
+    expect(keep(writer, 'a.html', 'key-old')).toBe(true);
     writer.write('a.html', 'new', 'key-new');
-    expect(writer.keep('a.html', 'key-old')).toBe(false);
+    writer.carry('a.html', 'key-old');
     writer.commit();
     expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('new');
     expect(existsSync(path.join(out, 'b.html'))).toBe(false);
@@ -104,29 +111,29 @@ describe('DiskWriter keeping files a previous build wrote', () => {
     writeFileSync(path.join(out, 'a.html'), 'edited by hand');
     rmSync(path.join(out, 'b.html'));
     const writer = next();
-    expect(writer.keep('a.html', 'key-aaa')).toBe(false);
-    expect(writer.keep('b.html', 'key-bbb')).toBe(false);
+    expect(keep(writer, 'a.html', 'key-aaa')).toBe(false);
+    expect(keep(writer, 'b.html', 'key-bbb')).toBe(false);
   });
 
   it('trusts no record that is damaged, or made for another output folder', () => {
     const { root, out, manifest, next } = written({ 'a.html': 'aaa' });
     writeFileSync(manifest, '{"version":1,"outDir":');
-    expect(next().keep('a.html', 'key-aaa')).toBe(false);
+    expect(keep(next(), 'a.html', 'key-aaa')).toBe(false);
     writeFileSync(manifest, JSON.stringify({ version: 1, outDir: path.join(root, 'elsewhere'), files: { 'a.html': ['key-aaa', 3, statSync(path.join(out, 'a.html')).mtimeMs] } }));
-    expect(next().keep('a.html', 'key-aaa')).toBe(false);
+    expect(keep(next(), 'a.html', 'key-aaa')).toBe(false);
   });
 
   it('keeps a folder whole or not at all', () => {
     const { out, next } = written({ 'pagefind/a.pf': 'x', 'pagefind/b.pf': 'y' });
     // Written with per-file keys above; a folder is kept only when all share the fingerprint.
-    expect(next().keepFolder('pagefind', 'key-x')).toBe(false);
+    expect(next().current.folder('pagefind', 'key-x')).toBeUndefined();
     const writer = next();
     writer.write('pagefind/a.pf', 'x', 'index-1');
     writer.write('pagefind/b.pf', 'y', 'index-1');
     writer.commit();
-    expect(next().keepFolder('pagefind', 'index-1')).toBe(true);
+    expect(next().current.folder('pagefind', 'index-1')).toEqual(['pagefind/a.pf', 'pagefind/b.pf']);
     rmSync(path.join(out, 'pagefind/b.pf'));
-    expect(next().keepFolder('pagefind', 'index-1')).toBe(false);
+    expect(next().current.folder('pagefind', 'index-1')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/build/index.ts';
 import { DiskWriter, MemoryWriter } from '../../src/output/writer.ts';
 import { DiskRenderCache, MemoryRenderCache } from '../../src/render/cache.ts';
 import { makeSite } from '../helpers.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { THEME_DIR } from '../../src/build.ts';
+import { THEME_DIR } from '../../src/build/index.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadTemplates } from '../../src/layout/templates.ts';

@@ -1,0 +1,70 @@
+import type { Liquid } from 'liquidjs';
+import type { NavItem } from '../nav/sidebar.ts';
+import type { Writer } from '../output/writer.ts';
+import type { RenderSetup } from '../render/pool.ts';
+import { layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
+import type { ContentJob, RenderedContents } from '../render/render-all.ts';
+import type { SearchIndexer } from '../search/pagefind.ts';
+import type { OutputPlan } from './plan.ts';
+
+export interface LayoutInput {
+  jobs: readonly ContentJob[];
+  contents: RenderedContents;
+  plan: OutputPlan;
+  setup: RenderSetup & { nav: readonly NavItem[] };
+  layoutLiquid: Liquid;
+  writer: Writer;
+  /** Receives every page made anew, in job order (what makes the index the same whatever the workers' timing). */
+  search: SearchIndexer | undefined;
+  /** Sees every page, HTML included; a carried page comes without HTML. */
+  onPage?: ((page: RenderedPage) => void) | undefined;
+}
+
+/**
+ * The layout phase: one pass over the site with one sidebar. Pages are laid out one at
+ * a time, in job order, as the build hands them over (while later pages still render,
+ * or after), and written as they come (into staging: nothing is visible before commit),
+ * so the build never holds the whole site's HTML.
+ */
+export class LayoutPass {
+  /** Every page's record, in job order, once laid out. */
+  readonly pages: PageRecord[];
+  /** Pages whose content came from the cache and got a fresh layout (the sidebar or the layout changed). */
+  laidOut = 0;
+  /** Pages the output already held: neither rendered nor laid out. */
+  reused = 0;
+
+  constructor(private readonly input: LayoutInput) {
+    this.pages = new Array<PageRecord>(input.jobs.length);
+  }
+
+  async layOut(index: number): Promise<void> {
+    const { contents, plan, writer } = this.input;
+    const record = contents.records[index]!;
+    const key = plan.pageKeys[index]!;
+    // Only a page that was written whole is in the output, so its record has no error.
+    if (plan.carry[index] && !record.failed) {
+      this.reused++;
+      this.pages[index] = pageRecordOf(record);
+      writer.carry(record.outputPath, key);
+      this.input.onPage?.({ ...this.pages[index], html: undefined });
+      return;
+    }
+    if (contents.cached(index) && !record.failed) this.laidOut++;
+    const content = await contents.take(index);
+    const page = layoutPage(content, this.input.setup, this.input.layoutLiquid);
+    const { html, ...pageRecord } = page;
+    this.pages[index] = pageRecord;
+    if (html !== undefined) {
+      writer.write(pageRecord.outputPath, html, key);
+      this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : content.content });
+    }
+    this.input.onPage?.(page);
+  }
+}
+
+/** What the checks keep of a page whose output is carried over as it is. */
+function pageRecordOf(content: ContentRecord): PageRecord {
+  const { layout: _layout, failed: _failed, titleHeading: _titleHeading, ...record } = content;
+  return record;
+}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, loadConfig } from '../config/load.ts';
+import type { SiteConfig } from '../config/schema.ts';
+import { normalizeSource } from '../content/decode.ts';
+import { discoverContent, type Discovery } from '../content/discover.ts';
+import type { PageHeader } from '../content/page-header.ts';
+import { PageSources } from '../content/sources.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { TEMPLATES_DIR } from '../layout/templates.ts';
+import { hashOf } from '../render/cache.ts';
+import { RenderKeys } from '../render/keys.ts';
+import type { ContentJob } from '../render/render-all.ts';
+import { CODE_ID, PACKAGE_ROOT } from '../runtime.ts';
+import { loadTheme, type LoadedTheme } from './theme.ts';
+
+/** Part of every cache key: a new generator version never reuses an old rendering. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** The package's version and the code's own id: any change to docsmith's code renders every page anew. */
+export const GENERATOR_VERSION = `${PACKAGE_VERSION}+${CODE_ID}`;
+
+/** The content listing, with what the dev server's invalidation and the link check look up in it. */
+export type Listing = Discovery & { files: Set<string>; assetPaths: Set<string> };
+
+/** Everything a run renders from: the listing, the config, the theme, and each page's header and content key. */
+export interface LoadedSite {
+  listing: Listing;
+  config: SiteConfig;
+  configSource: string | undefined;
+  theme: LoadedTheme;
+  headers: PageHeader[];
+  jobs: ContentJob[];
+  /** Problems found while loading (files that are not UTF-8, names that collide). */
+  diagnostics: Diagnostic[];
+}
+
+/** The config could not be loaded: nothing else is looked at. */
+export interface ConfigFailure {
+  diagnostics: Diagnostic[];
+  configSource: string | undefined;
+}
+
+/**
+ * The load phase, and what it keeps between runs: the listing, the config, the theme,
+ * the page texts and their keys, each read again only when a file it came from changed
+ * (`invalidate`), so a dev rebuild reads the one file that was saved.
+ */
+export class SiteLoader {
+  private config: { config: SiteConfig; source: string | undefined; hash: string } | undefined;
+  private theme: LoadedTheme | undefined;
+  private listing: Listing | undefined;
+  private readonly sources: PageSources;
+  private readonly keys = new RenderKeys();
+
+  constructor(private readonly input: { root: string; themeDir: string }) {
+    this.sources = new PageSources(input.root);
+  }
+
+  /** Forgets what it knows of these site-relative paths, so the next run reads them again. */
+  invalidate(files: Iterable<string>): void {
+    for (const file of files) {
+      if (file === CONFIG_FILE) this.config = undefined;
+      else if (file.startsWith(`${TEMPLATES_DIR}/`)) this.theme = undefined;
+      // A file added or removed (or a folder) changes the listing; an edit does not.
+      else if (!this.listing?.files.has(file) || !existsSync(path.join(this.input.root, file))) this.listing = undefined;
+      this.sources.invalidate(file);
+    }
+  }
+
+  /** The content listing (first, so the render workers can start while the rest loads). */
+  list(): Listing {
+    if (!this.listing) {
+      const found = discoverContent(this.input.root);
+      const files = new Set([...found.pages, ...found.assets].map((source) => source.file));
+      this.listing = { ...found, files, assetPaths: new Set(found.assets.map((asset) => asset.outputPath)) };
+    }
+    return this.listing;
+  }
+
+  async load(): Promise<LoadedSite | ConfigFailure> {
+    const listing = this.list();
+    if (!this.config) {
+      const loaded = await loadConfig(this.input.root);
+      if (!loaded.ok) return { diagnostics: loaded.diagnostics, configSource: loaded.source };
+      this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)) };
+    }
+    const { config, source: configSource, hash: configHash } = this.config;
+    const theme = this.loadedTheme();
+    const diagnostics: Diagnostic[] = [...listing.diagnostics];
+    const headers = listing.pages.map((page) => this.sources.header(page, this.sources.read(page.file, diagnostics)));
+    const jobs = listing.pages.map((page, i): ContentJob => {
+      const source = this.sources.known(page.file)!;
+      return { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(headers[i]!.includes)) };
+    });
+    return { listing, config, configSource, theme, headers, jobs, diagnostics };
+  }
+
+  /** A page's key: its content key plus its layout's templates and the sidebar. */
+  pageKey(job: ContentJob, header: PageHeader, theme: LoadedTheme, navHash: string): string {
+    return this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(header.layout), navHash);
+  }
+
+  loadedTheme(): LoadedTheme {
+    this.theme ??= loadTheme({ themeDir: this.input.themeDir, siteRoot: this.input.root });
+    return this.theme;
+  }
+
+  /** A file's text as this run read it, for quoting in reports. */
+  sourceOf(file: string, site: { configSource: string | undefined; theme?: LoadedTheme }): string | undefined {
+    if (file === CONFIG_FILE) return site.configSource;
+    const text = this.sources.known(file);
+    if (text !== undefined) return normalizeSource(text);
+    const templates = site.theme?.templates;
+    if (!templates) return undefined;
+    const name = Object.keys(templates.sources).find((template) => (templates.files[template] ?? template) === file);
+    return name === undefined ? undefined : templates.sources[name];
+  }
+}

@@ -1,0 +1,65 @@
+import type { SiteConfig } from '../config/schema.ts';
+import type { PageSource } from '../content/discover.ts';
+import type { PageHeader } from '../content/page-header.ts';
+import { titleFromPath } from '../content/titles.ts';
+import type { NavItem, NavPage } from '../nav/sidebar.ts';
+import { siteNav } from '../nav/site-nav.ts';
+import { hashOf } from '../render/cache.ts';
+import type { ContentRecord } from '../render/page.ts';
+import { renderNotFound } from '../site-files/not-found.ts';
+import type { LoadedTheme } from './theme.ts';
+
+/** The sidebar, its hash (part of every page's key) and the 404 page, which depends on it alone. */
+export interface Navigation {
+  nav: NavItem[];
+  navHash: string;
+  notFound: ReturnType<typeof renderNotFound>;
+}
+
+/**
+ * The navigation phase: the sidebar from what the pages rendered (their titles and
+ * `order`), never from their sources. Kept between runs and made again only when an
+ * entry, the config or the theme changed, so editing a page's text leaves every other
+ * page's key as it was.
+ */
+export class NavigationMaker {
+  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme }) | undefined;
+
+  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme): Navigation {
+    const known = this.known;
+    if (known && known.config === config && known.theme === theme && known.entries.length === entries.length && known.entries.every((entry, i) => sameEntry(entry, entries[i]!))) {
+      return known;
+    }
+    const nav = siteNav(config, entries);
+    const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
+    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), notFound };
+    return this.known;
+  }
+}
+
+/**
+ * Sidebar entries before every page has rendered: a cached page's rendered title, else
+ * its header's guess (frontmatter title, first heading, file name), so pages can be laid
+ * out while later ones render.
+ */
+export function guessedEntries(pages: readonly PageSource[], records: readonly (ContentRecord | undefined)[], headers: readonly PageHeader[], config: SiteConfig): NavPage[] {
+  return pages.map((page, i) => {
+    const record = records[i];
+    if (record) return navEntry(page, record);
+    const header = headers[i]!;
+    return { contentPath: page.contentPath, url: page.url, title: header.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: header.order };
+  });
+}
+
+/** Sidebar entries from what every page rendered. */
+export function renderedEntries(pages: readonly PageSource[], records: readonly ContentRecord[]): NavPage[] {
+  return pages.map((page, i) => navEntry(page, records[i]!));
+}
+
+function navEntry(page: PageSource, record: ContentRecord): NavPage {
+  return { contentPath: page.contentPath, url: record.url, title: record.title, order: record.frontmatter.order };
+}
+
+function sameEntry(a: NavPage, b: NavPage): boolean {
+  return a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath;
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { SiteConfig } from '../config/schema.ts';
+import type { AssetSource } from '../content/discover.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { TemplateSet } from '../layout/templates.ts';
+import type { Writer } from '../output/writer.ts';
+import type { PageRecord } from '../render/page.ts';
+import type { SearchIndexer } from '../search/pagefind.ts';
+import { renderSitemap } from '../site-files/sitemap.ts';
+import type { SearchPlan } from './plan.ts';
+
+export interface SiteFilesInput {
+  root: string;
+  writer: Writer;
+  config: SiteConfig;
+  templates: TemplateSet;
+  assets: readonly AssetSource[];
+  notFoundHtml: string;
+  pages: readonly PageRecord[];
+  search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
+  /** Every problem so far: with an error, nothing that only a good build needs is made. */
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The write phase, after the pages: the theme's assets, the site's files, 404.html, the
+ * sitemap and the search index. Assets and 404.html are written even when the build
+ * failed: the writer throws them away then (disk, check), but the dev server serves what
+ * did render, and a page needs its stylesheet and images. Returns the search index's problems.
+ */
+export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[]> {
+  const { writer, config, search } = input;
+  for (const [file, from] of Object.entries(input.templates.assets)) writer.copy(from, file);
+  for (const asset of input.assets) writer.copy(path.join(input.root, asset.file), asset.outputPath);
+  writer.write('404.html', input.notFoundHtml);
+  if (hasErrors(input.diagnostics)) {
+    await search.indexer?.discard();
+    return [];
+  }
+  if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: input.pages.map((page) => page.url) }));
+  if (search.plan.kind === 'carry') for (const file of search.plan.files) writer.carry(file, search.plan.fingerprint);
+  // Last, from the HTML as written: search sees exactly what readers see.
+  if (search.indexer && search.plan.kind === 'index') return search.indexer.write(writer, search.plan.fingerprint);
+  return [];
+}
