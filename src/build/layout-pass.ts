@@ -3,7 +3,7 @@ import type { NavItem } from '../nav/sidebar.ts';
 import type { Writer } from '../output/writer.ts';
 import type { RenderSetup } from '../render/pool.ts';
 import { layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
-import type { ContentJob, RenderedContents } from '../render/render-all.ts';
+import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import type { OutputPlan } from './plan.ts';
 

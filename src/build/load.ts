@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { TEMPLATES_DIR } from '../layout/templates.ts';
 import { hashOf } from '../render/cache.ts';
 import { RenderKeys } from '../render/keys.ts';
-import type { ContentJob } from '../render/render-all.ts';
+import type { ContentJob } from '../render/contents.ts';
 import { CODE_ID, PACKAGE_ROOT } from '../runtime.ts';
 import { loadTheme, type LoadedTheme } from './theme.ts';
 

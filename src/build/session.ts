@@ -2,7 +2,7 @@ import { LinkIndex } from '../checks/link-index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../render/cache.ts';
 import type { RenderSetup } from '../render/pool.ts';
-import { RenderedContents } from '../render/render-all.ts';
+import { RenderedContents } from '../render/contents.ts';
 import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { checkSite } from './checks.ts';
 import { LayoutPass } from './layout-pass.ts';

@@ -41,4 +41,19 @@ describe('writeSearchIndex', () => {
     writer.commit();
     expect(writer.files.has('pagefind/pagefind.js')).toBe(true);
   });
+
+  it('keeps two indexes of one process apart: cancelling one leaves the other whole (two sessions, or a build beside the dev server)', async () => {
+    const first = await startSearchIndex({ base: '/' });
+    const second = await startSearchIndex({ base: '/' });
+    first.add({ file: 'content/a.md', url: '/a/', html: html('Alpha', 'Only in the first site') });
+    second.add({ file: 'content/b.md', url: '/b/', html: html('Beta', 'Only in the second site') });
+    await first.cancel();
+    const writer = new MemoryWriter();
+    expect(await second.write(writer)).toEqual([]);
+    writer.commit();
+    const { gunzipSync } = await import('node:zlib');
+    const fragments = [...writer.files].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([, content]) => gunzipSync(content as Uint8Array).toString('utf8'));
+    expect(fragments.join('')).toContain('second site');
+    expect(fragments.join('')).not.toContain('first site');
+  });
 });

@@ -1,10 +1,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildSession, build } from '../src/build/index.ts';
-import { MemoryWriter } from '../src/output/writer.ts';
-import { DiskRenderCache, MemoryRenderCache } from '../src/render/cache.ts';
-import { makeSite } from './helpers.ts';
+import { BuildSession, build } from '../../src/build/index.ts';
+import { MemoryWriter } from '../../src/output/writer.ts';
+import { DiskRenderCache, MemoryRenderCache } from '../../src/render/cache.ts';
+import { makeSite } from '../helpers.ts';
 
 /** A small site: two pages on the default layout, one on its own, one including a partial. */
 function site() {
