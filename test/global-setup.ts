@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -11,12 +11,17 @@ import path from 'node:path';
 export default function setup(): () => void {
   const outer = process.env.TMPDIR;
   const runFolder = mkdtempSync(path.join(tmpdir(), 'docsmith-test-run-'));
+  // tsx (the workers' TypeScript loader under test) keeps its transform cache in
+  // <tmp>/tsx-<user> across runs: linked to the shared one, runs stay as warm as before.
+  const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
+  mkdirSync(path.join(tmpdir(), tsxCache), { recursive: true });
+  symlinkSync(path.join(tmpdir(), tsxCache), path.join(runFolder, tsxCache));
   process.env.TMPDIR = runFolder;
 
   return function teardown() {
     if (outer === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = outer;
-    const leftovers = readdirSync(runFolder).sort();
+    const leftovers = readdirSync(runFolder).filter((name) => name !== tsxCache).sort();
     rmSync(runFolder, { recursive: true, force: true });
     if (leftovers.length > 0) {
       // Vitest only logs an error thrown here; the exit code is what fails CI.

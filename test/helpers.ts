@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { onTestFinished } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { onTestFinished, TestRunner } from 'vitest';
 import { build, type BuildOptions } from '../src/build.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 
@@ -16,7 +15,7 @@ import { MemoryWriter } from '../src/output/writer.ts';
  */
 export function temporaryFolder(prefix: string): string {
   const folder = mkdtempSync(path.join(tmpdir(), `docsmith-${prefix}-`));
-  if (getCurrentTest() !== undefined) onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  if (TestRunner.getCurrentTest() !== undefined) onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
   return folder;
 }
 
