@@ -1,14 +1,27 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { onTestFinished, TestRunner } from 'vitest';
 import { build, type BuildOptions } from '../src/build/index.ts';
 import { MemoryWriter } from '../src/output/writer.ts';
 
-/** Writes a throwaway site from a map of relative paths to file contents. */
+/**
+ * A new folder in the OS temp folder, named `docsmith-<prefix>-…`. Made inside a test (or its
+ * beforeEach), it is removed when the test finishes; made in a beforeAll or at a file's top
+ * level, the file removes it in afterAll. A run that leaves anything fails, naming it
+ * (test/global-setup.ts).
+ */
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), `docsmith-${prefix}-`));
+  if (TestRunner.getCurrentTest() !== undefined) onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** Writes a throwaway site from a map of relative paths to file contents (removed as `temporaryFolder` says). */
 export function makeSite(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-site-'));
+  const root = temporaryFolder('site');
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), content);
@@ -16,9 +29,9 @@ export function makeSite(files: Record<string, string>): string {
   return root;
 }
 
-/** Copies a fixture to a temp folder, so a build can never write into the repo. */
+/** Copies a fixture to a temp folder, so a build can never write into the repo (removed as `temporaryFolder` says). */
 export function copySite(fixture: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-fixture-'));
+  const root = temporaryFolder('fixture');
   cpSync(fixture, root, { recursive: true });
   return root;
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsmithNodeArgs } from '../../bench/snapshot.ts';
+import { temporaryFolder } from '../helpers.ts';
 
 describe('docsmithNodeArgs', () => {
   it('runs docsmith as package.json’s build script does, Node flags included', () => {
@@ -11,7 +11,7 @@ describe('docsmithNodeArgs', () => {
   });
 
   it('refuses a build script it cannot read as a Node command line', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'docsmith-snapshot-'));
+    const dir = temporaryFolder('snapshot');
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { build: 'tsx src/cli.ts build' } }));
     expect(() => docsmithNodeArgs(dir)).toThrow('is not "node [flags] bin/docsmith.mjs build"');
   });

@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { snapshotDocsmith } from '../../bench/snapshot.ts';
+import { temporaryFolder } from '../helpers.ts';
 
 const run = promisify(execFile);
 
 /** A copy of this checkout (sources only; node_modules linked), so edits to it stay in the test. */
 function copyCheckout(): { root: string; cacheDir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-checkout-'));
+  const root = temporaryFolder('checkout');
   snapshotDocsmith(process.cwd(), root);
   return { root, cacheDir: path.join(root, 'runtime-cache') };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('a site served from a sub-path', () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    if (out !== undefined) rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   it('loads every link, asset and search file from under the base', async () => {

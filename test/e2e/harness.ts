@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, cpSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, cpSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from '../../src/build/index.ts';
 import { DiskWriter } from '../../src/output/writer.ts';
+import { temporaryFolder } from '../helpers.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** e2e tests skip, saying why, on a machine without Debian's Chromium. */
@@ -18,9 +18,10 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Builds a copy of the repo's own site (content/ and site.config.ts) into a temp
  * folder; `config` replaces site.config.ts with a plain object, for `base` and `siteUrl`.
+ * Returns the output folder, inside that temp folder (removed as `temporaryFolder` says).
  */
 export async function buildSite(options: { config?: Record<string, unknown> } = {}): Promise<string> {
-  const root = mkdtempSync(path.join(tmpdir(), 'docsmith-e2e-'));
+  const root = temporaryFolder('e2e');
   cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
   // A plain object: the repo's own config imports ../src, which a copy elsewhere cannot reach.
   const repoConfig = ((await import('../../site.config.ts')) as { default: Record<string, unknown> }).default;

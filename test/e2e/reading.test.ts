@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { dirname } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, buildSite, hasChromium, launch, serve } from './harness.ts';
@@ -8,15 +10,17 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
   let browser: Browser;
   let server: Server;
   let url: string;
+  let out: string;
 
   beforeAll(async () => {
-    const out = await buildSite();
+    out = await buildSite();
     ({ url, server } = await serve(out));
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    if (out !== undefined) rmSync(dirname(out), { recursive: true, force: true });
   });
 
   async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Highlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,12 +39,17 @@ const METADATA = { product: 'DataFlow', api: 'https://api.example.com/v1', list:
 let highlighter: Highlighter;
 let templates: TemplateSet;
 let engines: RenderEngines;
+let partialsRoot: string;
 beforeAll(async () => {
   highlighter = await createCodeHighlighter();
-  templates = loadTemplates({ themeDir: THEME_DIR, siteRoot: makeSite(PARTIALS) });
+  partialsRoot = makeSite(PARTIALS);
+  templates = loadTemplates({ themeDir: THEME_DIR, siteRoot: partialsRoot });
   engines = createRenderEngines(templates, { highlighter });
 });
-afterAll(() => highlighter?.dispose());
+afterAll(() => {
+  highlighter?.dispose();
+  if (partialsRoot !== undefined) rmSync(partialsRoot, { recursive: true, force: true });
+});
 
 const lineCount = (text: string) => normalizeSource(text).split('\n').length;
 

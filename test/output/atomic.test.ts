@@ -1,13 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
 import { unsafeOutputReason } from '../../src/output/guard.ts';
 import { DiskWriter, OUTPUT_MARKER, recoverLeftovers } from '../../src/output/writer.ts';
-import { CLI, docsmith, makeSite } from '../helpers.ts';
+import { CLI, docsmith, makeSite, temporaryFolder } from '../helpers.ts';
 
 /**
  * Output safety: a build replaces the previous site all at once or not at all, and
@@ -155,7 +154,7 @@ describe('a build that does not finish leaves the previous dist/ byte-identical'
 describe('the output folder is checked before anything is touched', () => {
   it('the CLI refuses the site root, a parent of it, a folder of sources, and a non-empty folder it did not make (exit 2)', async () => {
     // Everything inside one box, so a wrong answer could damage nothing outside it.
-    const box = mkdtempSync(path.join(tmpdir(), 'docsmith-box-'));
+    const box = temporaryFolder('box');
     const root = path.join(box, 'site');
     const files: Record<string, string> = {
       'site/content/index.md': '# Site\n',
@@ -193,7 +192,7 @@ describe('the output folder is checked before anything is touched', () => {
   });
 
   it('refuses a file, a folder inside content/ or templates/, and another name (symlink) for the site root', () => {
-    const box = mkdtempSync(path.join(tmpdir(), 'docsmith-box-'));
+    const box = temporaryFolder('box');
     const root = path.join(box, 'site');
     for (const [file, text] of Object.entries({ 'site/content/index.md': '# x', 'site/templates/layout.liquid': '', 'notes.txt': 'text' })) {
       mkdirSync(path.dirname(path.join(box, file)), { recursive: true });

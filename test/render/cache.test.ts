@@ -1,8 +1,8 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskRenderCache, hashOf, MemoryRenderCache } from '../../src/render/cache.ts';
+import { temporaryFolder } from '../helpers.ts';
 
 /** The files of the one pack a cache instance wrote. */
 const packFiles = (dir: string) => {
@@ -23,13 +23,13 @@ describe('DiskRenderCache', () => {
   const key = hashOf('page');
 
   it('returns what was stored, across instances', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     new DiskRenderCache(dir).set(key, { html: '<p>x</p>' });
     expect(new DiskRenderCache(dir).get(key)).toEqual({ html: '<p>x</p>' });
   });
 
   it('stores many entries in one pack, readable by the next instance, and each later pack wins', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     const first = new DiskRenderCache(dir);
     const keys = Array.from({ length: 50 }, (_, i) => hashOf(`page ${i}`));
     keys.forEach((k, i) => first.set(k, { i, text: 'é'.repeat(i) }));
@@ -46,7 +46,7 @@ describe('DiskRenderCache', () => {
   });
 
   it('writes nothing when nothing is stored', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     const cache = new DiskRenderCache(dir);
     expect(cache.get(key)).toBeUndefined();
     cache.close();
@@ -54,7 +54,7 @@ describe('DiskRenderCache', () => {
   });
 
   it('ignores a corrupted, truncated or misplaced entry instead of trusting it', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     const cache = new DiskRenderCache(dir);
     cache.set(key, { html: '<p>good</p>' });
     const file = packFiles(dir).pack;
@@ -78,7 +78,7 @@ describe('DiskRenderCache', () => {
   });
 
   it('ignores index lines that are damaged, cut short or point past the pack', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     const cache = new DiskRenderCache(dir);
     cache.set(key, { html: '<p>good</p>' });
     cache.close();
@@ -105,12 +105,12 @@ describe('DiskRenderCache', () => {
   });
 
   it('refuses keys that could break its index', () => {
-    const cache = new DiskRenderCache(mkdtempSync(path.join(tmpdir(), 'docsmith-cache-')));
+    const cache = new DiskRenderCache(temporaryFolder('cache'));
     expect(() => cache.set('a b\nc', 1)).toThrow(/not a cache key/);
   });
 
   it('removes the one-file-per-entry folders of earlier versions, and nothing else', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     for (const folder of ['ab', 'outputs', 'config', 'abc']) mkdirSync(path.join(dir, folder));
     writeFileSync(path.join(dir, 'ab', `${key.slice(2)}.json`), 'old entry');
     new DiskRenderCache(dir).close();
@@ -124,7 +124,7 @@ describe('DiskRenderCache', () => {
 
   it('is empty (a cold build) until an entry is stored, whatever else the folder holds', () => {
     expect(new DiskRenderCache('/nonexistent/docsmith-cache').isEmpty()).toBe(true);
-    const dir = mkdtempSync(path.join(tmpdir(), 'docsmith-cache-'));
+    const dir = temporaryFolder('cache');
     const cache = new DiskRenderCache(dir);
     expect(cache.isEmpty()).toBe(true);
     // The output manifest and the config bundle live in the same folder.

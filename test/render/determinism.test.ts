@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
 import { DiskWriter, MemoryWriter } from '../../src/output/writer.ts';
 import { DiskRenderCache, MemoryRenderCache } from '../../src/render/cache.ts';
-import { makeSite } from '../helpers.ts';
+import { makeSite, temporaryFolder } from '../helpers.ts';
 
 /**
  * The same input gives the same bytes: however it is built (twice, from another
@@ -108,7 +107,7 @@ describe('determinism', () => {
     expect(snapshot(path.join(root, 'dist'))).toEqual(a);
 
     // And a copy of the site elsewhere: no absolute path or time of day leaks into the output.
-    const elsewhere = mkdtempSync(path.join(tmpdir(), 'docsmith-elsewhere-'));
+    const elsewhere = temporaryFolder('elsewhere');
     cpSync(root, elsewhere, { recursive: true, filter: (source) => !source.includes(`${path.sep}dist`) });
     const moved = await build({ root: elsewhere, writer: new DiskWriter(path.join(elsewhere, 'out')) });
     expect(moved.diagnostics).toEqual([]);

@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Points the OS temp folder at a fresh folder for this run, so the run can prove it left
+ * nothing behind: other programs on the machine use the shared one at the same time.
+ * Set before the workers start, TMPDIR reaches them and every process they spawn
+ * (the CLI, Chromium), and `os.tmpdir()` reads it on every call.
+ */
+export default function setup(): () => void {
+  const outer = process.env.TMPDIR;
+  const runFolder = mkdtempSync(path.join(tmpdir(), 'docsmith-test-run-'));
+  // tsx (the workers' TypeScript loader under test) keeps its transform cache in
+  // <tmp>/tsx-<user> across runs: linked to the shared one, runs stay as warm as before.
+  const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
+  mkdirSync(path.join(tmpdir(), tsxCache), { recursive: true });
+  symlinkSync(path.join(tmpdir(), tsxCache), path.join(runFolder, tsxCache));
+  process.env.TMPDIR = runFolder;
+
+  return function teardown() {
+    if (outer === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = outer;
+    const leftovers = readdirSync(runFolder).filter((name) => name !== tsxCache).sort();
+    rmSync(runFolder, { recursive: true, force: true });
+    if (leftovers.length > 0) {
+      // Vitest only logs an error thrown here; the exit code is what fails CI.
+      process.exitCode = 1;
+      throw new Error(
+        `the tests left ${leftovers.length} entr${leftovers.length === 1 ? 'y' : 'ies'} in the temp folder (removed now; ` +
+          `clean up with onTestFinished or afterAll, or use makeSite/temporaryFolder from test/helpers.ts):\n  ${leftovers.join('\n  ')}`,
+      );
+    }
+  };
+}
