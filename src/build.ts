@@ -20,7 +20,8 @@ import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templat
 import { siteNav } from './nav/site-nav.ts';
 import type { NavItem, NavPage } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';
-import { hashOf, type RenderCache } from './render/cache.ts';
+import { hashOf } from './hashing/hash.ts';
+import type { RenderCache } from './render/cache.ts';
 import type { RenderEngines } from './render/engines.ts';
 import type { ContentRecord, PageRecord, RenderedPage } from './render/page.ts';
 import { RenderKeys } from './render/keys.ts';

@@ -1,4 +1,4 @@
-import { hashOf } from '../render/cache.ts';
+import { hashOf } from '../hashing/hash.ts';
 import type { TemplateSet } from './templates.ts';
 
 // Partial names are always quoted literals (confine.ts refuses anything else), so a

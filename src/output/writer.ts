@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { quickDigest } from '../hashing/hash.ts';
 import { FolderMaker } from './folders.ts';
 import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
 
@@ -32,8 +32,7 @@ export interface Writer {
 
 /** A fingerprint for content that has none of its own (a copied asset, the sitemap). */
 export function contentFingerprint(content: string | Uint8Array): string {
-  // Identity, not security: the fastest hash that tells two files apart.
-  return createHash('md5').update(content).digest('hex');
+  return quickDigest(content);
 }
 
 /** Keeps the output in a map: for tests and the dev server. */

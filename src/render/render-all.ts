@@ -3,7 +3,8 @@ import type { PageSource } from '../content/discover.ts';
 import type { NavItem } from '../nav/sidebar.ts';
 import type { RenderEngines } from './engines.ts';
 import { layoutPage, renderContent, type ContentRecord, type PageContent, type PageRecord, type RenderedPage } from './page.ts';
-import { hashOf, type RenderCache } from './cache.ts';
+import { hashOf } from '../hashing/hash.ts';
+import type { RenderCache } from './cache.ts';
 import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
 
 export interface ContentJob {
