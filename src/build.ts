@@ -16,7 +16,7 @@ import { titleFromPath } from './content/titles.ts';
 import { PageSources } from './content/sources.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic, type SourcePosition } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
-import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './layout/templates.ts';
+import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './template/templates.ts';
 import { siteNav } from './nav/site-nav.ts';
 import type { NavItem, NavPage } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';

@@ -1,6 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { Highlighter } from 'shiki';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
 import { createLiquid } from '../template/liquid.ts';
 

@@ -6,12 +6,13 @@ import type { PageSource } from '../content/discover.ts';
 import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
 import { pageFrontmatterSchema, type PageFrontmatter } from '../content/page-frontmatter.ts';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markdown/page-data.ts';
 import { OutputMap } from '../template/output-map.ts';
 import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
 import { problemDiagnostic } from '../template/problems.ts';
+import { pageScope } from '../template/scope.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { titleFromPath } from '../content/titles.ts';
@@ -160,6 +161,11 @@ export function failedContent(page: PageSource, diagnostics: Diagnostic[]): Page
   };
 }
 
+/** The content of a page whose rendering stopped as a whole (its worker crashed or ran out of time): one error on its first line. */
+export function failedPage(page: PageSource, message: string, rule: string): PageContent {
+  return failedContent(page, [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }]);
+}
+
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
   const { failed, layout: wanted, content: body, titleHeading, ...page } = content;
@@ -174,18 +180,4 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ...page, diagnostics, html: ok ? layout.html : undefined };
-}
-
-/** What placeholders see: `page` (frontmatter, url, merged metadata) and `site`. */
-export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig) {
-  return {
-    page: {
-      ...frontmatter,
-      title: frontmatter.title ?? '',
-      description: frontmatter.description ?? config.description,
-      url: config.base + page.url.slice(1),
-      metadata: { ...config.metadata, ...frontmatter.metadata },
-    },
-    site: { title: config.title, description: config.description, base: config.base, url: config.siteUrl ?? '', metadata: config.metadata },
-  };
 }

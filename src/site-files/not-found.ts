@@ -2,11 +2,11 @@ import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import { pageNav } from '../nav/page-nav.ts';
 import type { NavItem } from '../nav/sidebar.ts';
-import { pageScope } from '../render/page.ts';
 import { escapeHtml } from '../template/liquid.ts';
+import { pageScope } from '../template/scope.ts';
 
 export interface NotFoundInput {
   config: SiteConfig;

@@ -1,4 +1,4 @@
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from './templates.ts';
 import { TokenKind, type Liquid } from 'liquidjs';
 import { explain } from './hints.ts';
 import { OutputMap } from './output-map.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, THEME_DIR } from '../../src/build.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadTemplates, type TemplateSet } from '../../src/layout/templates.ts';
+import { loadTemplates, type TemplateSet } from '../../src/template/templates.ts';
 import { createCodeHighlighter } from '../../src/markdown/plugins/highlight.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
 import { createRenderEngines, type RenderEngines } from '../../src/render/engines.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLiquid } from '../../src/template/liquid.ts';
 import { resolvePlaceholders, usedVariables } from '../../src/template/placeholders.ts';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 
 const templates: TemplateSet = {
   sources: { 'note.liquid': 'Note: {{ page.metadata.product_name }}', 'broken.liquid': 'x {{ missing }}' },
