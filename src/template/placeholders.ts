@@ -1,5 +1,6 @@
-import type { TemplateSet } from './templates.ts';
 import { TokenKind, type Liquid } from 'liquidjs';
+import { safeDecode } from '../content/link-targets.ts';
+import type { TemplateSet } from './templates.ts';
 import { explain } from './hints.ts';
 import { OutputMap } from './output-map.ts';
 import { renderEach } from './liquid.ts';
@@ -153,12 +154,4 @@ export function fromFailedText(result: Pick<PlaceholderResult, 'map' | 'failed'>
   // Messages quote URLs as the browser reads them: `{{` as `%7B%7B`.
   const decoded = safeDecode(quoted);
   return result.failed.some((span) => (source >= span.begin && source < span.end) || quoted.includes(span.text) || decoded.includes(span.text));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
