@@ -5,7 +5,7 @@ import type { Liquid } from 'liquidjs';
 import type { Highlighter } from 'shiki';
 import { checkLinks } from './checks/links.ts';
 import { checkUnusedMetadata } from './checks/metadata.ts';
-import { LinkIndex } from './checks/link-index.ts';
+import { CheckMemo } from './checks/memo.ts';
 import { checkReachable } from './checks/reachable.ts';
 import { CONFIG_FILE, loadConfig } from './config/load.ts';
 import type { SiteConfig } from './config/schema.ts';
@@ -17,8 +17,8 @@ import { PageSources } from './content/sources.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic, type SourcePosition } from './diagnostics/diagnostic.ts';
 import { TemplateHasher } from './layout/dependencies.ts';
 import { loadTemplates, TEMPLATES_DIR, type TemplateSet } from './template/templates.ts';
-import { siteNav } from './nav/site-nav.ts';
-import type { NavItem, NavPage } from './nav/sidebar.ts';
+import { siteNav, type SiteNav } from './nav/site-nav.ts';
+import type { NavPage } from './nav/sidebar.ts';
 import type { Writer } from './output/writer.ts';
 import { hashOf } from './hashing/hash.ts';
 import type { RenderCache } from './render/cache.ts';
@@ -111,11 +111,11 @@ export class BuildSession {
   private theme: LoadedTheme | undefined;
   private readonly sources: PageSources;
   private readonly keys = new RenderKeys();
-  private readonly links = new LinkIndex();
+  private readonly checks = new CheckMemo();
   /** The last run's content listing, reused while no file was added or removed. */
   private discovery: (ReturnType<typeof discoverContent> & { files: Set<string>; assetPaths: Set<string> }) | undefined;
   /** The sidebar and what depends on it alone, reused while no sidebar entry, the config or the theme changed. */
-  private shared: { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; nav: NavItem[]; navHash: string; notFound: ReturnType<typeof renderNotFound> } | undefined;
+  private shared: { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; nav: SiteNav; navHash: string; notFound: ReturnType<typeof renderNotFound> } | undefined;
   private setup: RenderSetup | undefined;
   private highlighter: Promise<Highlighter> | undefined;
   private pool: RenderPool | undefined;
@@ -179,7 +179,7 @@ export class BuildSession {
       return record ? navEntry(page, record) : { contentPath: page.contentPath, url: page.url, title: headers[i]!.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: headers[i]!.order };
     }), config, theme);
     let pass: { layout: LayoutPass; search: SearchIndexer | undefined; searchKey: string | undefined } | undefined;
-    const startPass = async (nav: NavItem[], navHash: string, firstPass: boolean) => {
+    const startPass = async (nav: SiteNav, navHash: string, firstPass: boolean) => {
       const keys = jobs.map((job, i) => this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(headers[i]!.layout), navHash));
       // The search index is one piece made from every page: kept whole when no page changed.
       const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...keys);
@@ -206,7 +206,7 @@ export class BuildSession {
       pass = { layout, search, searchKey };
       return pass;
     };
-    let nav: NavItem[];
+    let nav: SiteNav;
     let notFound: ReturnType<typeof renderNotFound>;
     try {
       const first = await startPass(guessed.nav, guessed.navHash, true);
@@ -228,11 +228,11 @@ export class BuildSession {
 
     diagnostics.push(...notFound.diagnostics);
     for (const page of pages) diagnostics.push(...page.diagnostics);
-    diagnostics.push(...checkLinks({ pages, assets: discovery.assetPaths, severity: config.brokenLinks }, this.links));
+    diagnostics.push(...checkLinks({ pages, assets: discovery.assetPaths, severity: config.brokenLinks }, this.checks));
     const used = new Set(theme.used);
     for (const page of pages) for (const placeholder of page.placeholders) used.add(placeholder);
     diagnostics.push(...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource }));
-    diagnostics.push(...checkReachable({ pages, sidebar: nav }, this.links));
+    diagnostics.push(...checkReachable({ pages, sidebar: nav }, this.checks));
 
     // Written even when the build failed: the writer throws them away then (disk, check), but
     // the dev server serves what did render, and a page needs its stylesheet and images.
@@ -281,7 +281,7 @@ export class BuildSession {
     }
     const nav = siteNav(config, entries);
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
-    this.shared = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), notFound };
+    this.shared = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound };
     return this.shared;
   }
 

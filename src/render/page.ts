@@ -16,8 +16,7 @@ import { pageScope } from '../template/scope.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { titleFromPath } from '../content/titles.ts';
-import { pageNav } from '../nav/page-nav.ts';
-import type { NavItem } from '../nav/sidebar.ts';
+import { SiteNav } from '../nav/site-nav.ts';
 
 export interface RenderInput {
   /** The file's text as read from disk. */
@@ -25,8 +24,8 @@ export interface RenderInput {
   page: PageSource;
   config: SiteConfig;
   templates: TemplateSet;
-  /** The site's sidebar (site-wide, computed before rendering); the layout marks this page in it. */
-  nav?: readonly NavItem[] | undefined;
+  /** The site's sidebar (site-wide, made from every page's title); the layout marks this page in it. */
+  nav?: SiteNav | undefined;
 }
 
 /** Anything collected with a position, now at a position in the source file. */
@@ -113,7 +112,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const templated: PlaceholderResult =
     frontmatter.templating === false
       ? { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] }
-      : resolvePlaceholders(body, scope, engines.pageLiquid, templates);
+      : resolvePlaceholders(body, scope, engines.pageLiquid, templates, engines.pageVariables);
   const toFile = (offset: number) => at(bodyOffset + templated.map.toSource(offset));
   for (const problem of templated.problems) {
     diagnostics.push(problemDiagnostic(problem, { file: page.file, positionAt: (offset) => at(bodyOffset + offset), templates }));
@@ -171,7 +170,7 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
   const { failed, layout: wanted, content: body, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config);
-  const nav = pageNav(input.nav ?? [], content.url);
+  const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
   // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
   const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title, title_heading: titleHeading }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
   const diagnostics = [...content.diagnostics, ...layout.diagnostics];

@@ -1,6 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { PageSource } from '../content/discover.ts';
-import type { NavItem } from '../nav/sidebar.ts';
+import type { SiteNav } from '../nav/site-nav.ts';
 import type { RenderEngines } from './engines.ts';
 import { layoutPage, renderContent, type ContentRecord, type PageContent, type PageRecord, type RenderedPage } from './page.ts';
 import { hashOf } from '../hashing/hash.ts';
@@ -139,7 +139,7 @@ export class RenderedContents {
 }
 
 /** Results that say more about the machine than the page are not cached. */
-const UNCACHEABLE = new Set(['render/timeout', 'render/crash']);
+const UNCACHEABLE: ReadonlySet<string> = new Set(['render/timeout', 'render/crash']);
 const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
@@ -150,7 +150,7 @@ export interface LayoutInput {
   contents: RenderedContents;
   /** Each page's key: its content key plus its layout's templates and the sidebar. */
   pageKeys: readonly string[];
-  setup: RenderSetup & { nav: readonly NavItem[] };
+  setup: RenderSetup & { nav: SiteNav };
   layoutLiquid: Liquid;
   /** Whether the output already holds this page under its page key: then no HTML is made. */
   reuse?: ((job: ContentJob, pageKey: string) => boolean) | undefined;

@@ -84,7 +84,7 @@ describe('renderPage on generated pages', () => {
     fc.assert(
       fc.property(pageSource, (source) => {
         const content = renderContent({ source, page, config, templates }, engines);
-        const result = layoutPage(content, { config, templates, nav: [] }, engines.layoutLiquid);
+        const result = layoutPage(content, { config, templates }, engines.layoutLiquid);
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (result.html === undefined) expect(errors.length, 'a page without html must say why').toBeGreaterThan(0);
         else expect(errors, 'a page with errors must not have html').toEqual([]);
