@@ -16,7 +16,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { splitFrontmatter } from '../src/content/frontmatter.ts';
 import { discoverContent } from '../src/content/discover.ts';
 import { PageSources } from '../src/content/sources.ts';
-import { loadTemplates } from '../src/layout/templates.ts';
+import { loadTemplates } from '../src/template/templates.ts';
 import { createCodeHighlighter } from '../src/markdown/plugins/highlight.ts';
 import { createMarkdownProcessor } from '../src/markdown/processor.ts';
 import { siteNav } from '../src/nav/site-nav.ts';

@@ -6,7 +6,8 @@ import { formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnosti
 import { startDev } from './dev/dev.ts';
 import { unsafeOutputReason } from './output/guard.ts';
 import { DiscardWriter, DiskWriter, type Writer } from './output/writer.ts';
-import { DiskRenderCache, hashOf } from './render/cache.ts';
+import { hashOf } from './hashing/hash.ts';
+import { DiskRenderCache } from './render/cache.ts';
 
 const USAGE = `Usage: docsmith <build|check|dev> [options]
 

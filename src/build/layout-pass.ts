@@ -1,5 +1,5 @@
 import type { Liquid } from 'liquidjs';
-import type { NavItem } from '../nav/sidebar.ts';
+import type { SiteNav } from '../nav/site-nav.ts';
 import type { Writer } from '../output/writer.ts';
 import type { RenderSetup } from '../render/pool.ts';
 import { layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
@@ -11,7 +11,7 @@ export interface LayoutInput {
   jobs: readonly ContentJob[];
   contents: RenderedContents;
   plan: OutputPlan;
-  setup: RenderSetup & { nav: readonly NavItem[] };
+  setup: RenderSetup & { nav: SiteNav };
   layoutLiquid: Liquid;
   writer: Writer;
   /** Receives every page made anew, in job order (what makes the index the same whatever the workers' timing). */

@@ -2,16 +2,16 @@ import type { SiteConfig } from '../config/schema.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { PageHeader } from '../content/page-header.ts';
 import { titleFromPath } from '../content/titles.ts';
-import type { NavItem, NavPage } from '../nav/sidebar.ts';
-import { siteNav } from '../nav/site-nav.ts';
-import { hashOf } from '../render/cache.ts';
+import type { NavPage } from '../nav/sidebar.ts';
+import { siteNav, type SiteNav } from '../nav/site-nav.ts';
+import { hashOf } from '../hashing/hash.ts';
 import type { ContentRecord } from '../render/page.ts';
 import { renderNotFound } from '../site-files/not-found.ts';
 import type { LoadedTheme } from './theme.ts';
 
 /** The sidebar, its hash (part of every page's key) and the 404 page, which depends on it alone. */
 export interface Navigation {
-  nav: NavItem[];
+  nav: SiteNav;
   navHash: string;
   notFound: ReturnType<typeof renderNotFound>;
 }
@@ -32,7 +32,7 @@ export class NavigationMaker {
     }
     const nav = siteNav(config, entries);
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
-    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav)), notFound };
+    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound };
     return this.known;
   }
 }

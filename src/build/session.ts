@@ -1,6 +1,6 @@
-import { LinkIndex } from '../checks/link-index.ts';
+import { CheckMemo } from '../checks/memo.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { hashOf } from '../render/cache.ts';
+import { hashOf } from '../hashing/hash.ts';
 import type { RenderSetup } from '../render/pool.ts';
 import { RenderedContents } from '../render/contents.ts';
 import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
@@ -35,7 +35,7 @@ interface OutputPass {
 export class BuildSession {
   private readonly loader: SiteLoader;
   private readonly navigation = new NavigationMaker();
-  private readonly links = new LinkIndex();
+  private readonly checks = new CheckMemo();
   private readonly resources: RenderResources;
   private setup: RenderSetup | undefined;
 
@@ -90,7 +90,7 @@ export class BuildSession {
 
     const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics];
     for (const page of pages) diagnostics.push(...page.diagnostics);
-    diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, links: this.links }));
+    diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, pages, search: { plan: plan.search, indexer: search }, diagnostics })));
     return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }

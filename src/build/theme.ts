@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { TemplateHasher } from '../layout/dependencies.ts';
-import { loadTemplates, type TemplateSet } from '../layout/templates.ts';
+import { loadTemplates, type TemplateSet } from '../template/templates.ts';
 import type { RenderEngines } from '../render/engines.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
 import { createLiquid } from '../template/liquid.ts';

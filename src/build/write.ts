@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import type { AssetSource } from '../content/discover.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import type { Writer } from '../output/writer.ts';
 import type { PageRecord } from '../render/page.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';

@@ -1,9 +1,9 @@
 import path from 'node:path/posix';
 import leven from 'leven';
 import { CONTENT_DIR } from '../content/discover.ts';
+import { locatePath, safeDecode, type LinkPlace } from '../content/link-targets.ts';
 import { isIndexName } from '../content/titles.ts';
 import type { CollectedLink } from '../markdown/page-data.ts';
-import { locatePath, safeDecode, type LinkPlace } from '../markdown/plugins/rewrite-links.ts';
 import type { LinkIndex } from './link-index.ts';
 
 /** What a broken link was probably meant to be, spelled as the writer writes links. */

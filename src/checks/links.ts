@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { PageRecord } from '../render/page.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
 import { closest, LinkHints, type LinkHint } from './link-hints.ts';
-import { LinkIndex } from './link-index.ts';
+import { CheckMemo } from './memo.ts';
 
 export interface LinkCheckInput {
   pages: ReadonlyArray<Pick<PageRecord, 'file' | 'url' | 'anchors' | 'links'>>;
@@ -15,11 +15,11 @@ export interface LinkCheckInput {
  * Checks every internal link and #anchor against the whole page set. Runs after all
  * pages are rendered, because a link's target is usually another page.
  *
- * With a `LinkIndex` kept between runs (the dev server), a page whose links and whose
+ * With a `CheckMemo` kept between runs (the dev server), a page whose links and whose
  * targets' anchors are the same arrays as last time gets last time's answer.
  */
-export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diagnostic[] {
-  index.update(input.pages);
+export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagnostic[] {
+  const index = memo.index.update(input.pages);
   const anchorLists = input.pages.map((page) => page.anchors);
   const found = new Array<Diagnostic[]>(input.pages.length);
   // Two passes, so that the loop over every page always takes the same path: a dev
@@ -28,9 +28,9 @@ export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diag
   // 61 ms here, later ones 7-17 ms).
   const stale: number[] = [];
   input.pages.forEach((page, i) => {
-    const known = checked.get(page.links);
+    const known = memo.links.get(page.links);
     // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
-    const fresh = known !== undefined && known.index === index && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
@@ -38,14 +38,11 @@ export function checkLinks(input: LinkCheckInput, index = new LinkIndex()): Diag
   for (const i of stale) {
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
-    found[i] = checkPage(page, targets, anchorLists, input, hints);
-    checked.set(page.links, { index, generation: index.generation, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    found[i] = checkPage(page, targets, anchorLists, input, hints, memo);
+    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }
-
-/** Last answers by a page's link array, with the anchor arrays of its targets then. */
-const checked = new WeakMap<object, { index: LinkIndex; generation: number; severity: Severity; assets: ReadonlySet<string>; anchors: Array<readonly string[] | undefined>; diagnostics: Diagnostic[] }>();
 
 function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>): boolean {
   if (known.length !== targets.length) return false;
@@ -53,7 +50,7 @@ function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets:
   return true;
 }
 
-function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints): Diagnostic[] {
+function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints, memo: CheckMemo): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
@@ -62,7 +59,7 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
     if (link.kind === 'asset' && input.assets.has(link.target)) return;
     const target = targets[i]!;
     if (link.kind === 'page' && target !== -1) {
-      const anchors = anchorSet(anchorLists[target]!);
+      const anchors = memo.anchorSet(anchorLists[target]!);
       if (link.anchor && !anchors.has(link.anchor)) {
         const hint = closest(link.anchor, anchors);
         report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
@@ -96,12 +93,4 @@ function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint
     return { message: `${problem}: ${detail}${didYouMean}`, rule: image ? 'images/missing' : 'links/missing-file' };
   }
   return { message: `link to a missing page "${link.written}"${hint?.reason ? `: ${hint.reason}` : ''}${didYouMean}`, rule: 'links/missing-page' };
-}
-
-// Pages from the cache keep their arrays between dev rebuilds, so their sets are kept too.
-const anchorSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function anchorSet(anchors: readonly string[]): ReadonlySet<string> {
-  let set = anchorSets.get(anchors);
-  if (!set) anchorSets.set(anchors, (set = new Set(anchors)));
-  return set;
 }

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { siteReadingOrder } from '../nav/page-nav.ts';
-import type { NavItem } from '../nav/sidebar.ts';
-import { LinkIndex } from './link-index.ts';
+import type { SiteNav } from '../nav/site-nav.ts';
+import type { LinkIndex } from './link-index.ts';
+import { CheckMemo, type ReachableAnswer } from './memo.ts';
 
 export interface ReachableInput {
   pages: ReadonlyArray<{ file: string; url: string; links: ReadonlyArray<{ kind: string; target: string }> }>;
-  sidebar: readonly NavItem[];
+  sidebar: SiteNav;
 }
 
 /**
@@ -13,36 +13,25 @@ export interface ReachableInput {
  * be found by search or by luck: a warning, since it may be deliberate (a landing page
  * for a campaign). The home page always counts as reachable.
  */
-export function checkReachable(input: ReachableInput, index = new LinkIndex()): Diagnostic[] {
-  index.update(input.pages);
+export function checkReachable(input: ReachableInput, memo = new CheckMemo()): Diagnostic[] {
+  const index = memo.index.update(input.pages);
   // Most dev rebuilds change no page's links: then the answer is last time's.
   const targets = input.pages.map((page) => index.targetsOf(page.links));
-  const known = answers.get(index);
+  const known = memo.reachable;
   if (known && known.sidebar === input.sidebar && known.generation === index.generation && samePages(known, input.pages, targets)) {
     return known.diagnostics.map((d) => ({ ...d }));
   }
   const diagnostics = unreachable(input, index, targets);
   const files = input.pages.map((page) => page.file);
-  answers.set(index, { sidebar: input.sidebar, generation: index.generation, files, targets, diagnostics: diagnostics.map((d) => ({ ...d })) });
+  memo.reachable = { sidebar: input.sidebar, generation: index.generation, files, targets, diagnostics: diagnostics.map((d) => ({ ...d })) };
   return diagnostics;
 }
-
-interface Answer {
-  sidebar: readonly NavItem[];
-  generation: number;
-  files: string[];
-  targets: Int32Array[];
-  diagnostics: Diagnostic[];
-}
-
-/** The last answer for each index (a dev session keeps one), with what it was worked out from. */
-const answers = new WeakMap<LinkIndex, Answer>();
 
 /**
  * Whether every page is the same file linking to the same pages as last time (a page's
  * links re-rendered unchanged give an equal array, not the same one).
  */
-function samePages(known: Answer, pages: ReachableInput['pages'], targets: readonly Int32Array[]): boolean {
+function samePages(known: ReachableAnswer, pages: ReachableInput['pages'], targets: readonly Int32Array[]): boolean {
   if (known.targets.length !== targets.length) return false;
   for (let page = 0; page < targets.length; page++) {
     if (known.files[page] !== pages[page]!.file) return false;
@@ -57,7 +46,7 @@ function samePages(known: Answer, pages: ReachableInput['pages'], targets: reado
 
 function unreachable(input: ReachableInput, index: LinkIndex, targets: readonly Int32Array[]): Diagnostic[] {
   const reached = new Uint8Array(input.pages.length);
-  const queue = ['/', ...siteReadingOrder(input.sidebar).map((item) => item.url)].flatMap((url) => index.pageOf(url) ?? []);
+  const queue = ['/', ...input.sidebar.readingOrder.map((item) => item.url)].flatMap((url) => index.pageOf(url) ?? []);
   while (queue.length > 0) {
     const page = queue.pop()!;
     if (reached[page]) continue;

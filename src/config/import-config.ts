@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +15,10 @@ export interface ConfigSyntaxError {
 
 export type ImportedConfig = { ok: true; exported: unknown } | { ok: false; syntax: ConfigSyntaxError } | { ok: false; thrown: unknown };
 
-let sequence = 0;
-/** Loads under way: esbuild's helper process is stopped when the last one is done. */
+/**
+ * Loads under way in this process: esbuild's helper process is one per process, and is
+ * stopped when the last load is done.
+ */
 let active = 0;
 
 /**
@@ -61,7 +64,7 @@ export async function importConfig(root: string, file: string): Promise<Imported
   }
 
   const dir = path.join(root, 'node_modules', '.cache', 'docsmith', 'config');
-  const compiled = path.join(dir, `${path.basename(file)}.${process.pid}.${Date.now()}.${sequence++}.mjs`);
+  const compiled = path.join(dir, `${path.basename(file)}.${process.pid}.${randomUUID()}.mjs`);
   try {
     // Inside the try: a read-only site folder is reported like any config that cannot load.
     mkdirSync(dir, { recursive: true });

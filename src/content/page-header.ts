@@ -1,8 +1,8 @@
 import { normalizeSource } from './decode.ts';
 import type { PageSource } from './discover.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { partialNames } from './includes.ts';
 import { pageFrontmatterSchema } from './page-frontmatter.ts';
-import { partialNames } from '../layout/dependencies.ts';
 
 /**
  * What the build needs to know of a page before rendering it: which templates its

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
-import { TEMPLATES_DIR } from '../layout/templates.ts';
+import { TEMPLATES_DIR } from '../template/templates.ts';
 
 export interface SiteWatcher {
   /** Runs `task` with batches held back until it ends (the first build), then catches up. */

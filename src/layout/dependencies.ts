@@ -1,16 +1,6 @@
-import { hashOf } from '../render/cache.ts';
-import type { TemplateSet } from './templates.ts';
-
-// Partial names are always quoted literals (confine.ts refuses anything else), so a
-// scan of the text finds every template a template or page can pull in.
-const PARTIAL_TAG = /\{%-?\s*(?:include|render|layout)\s+(["'])([^"']+)\1/g;
-
-/** Template names (`partials/note.liquid`) included by a template or page body. */
-export function partialNames(text: string): string[] {
-  const names = new Set<string>();
-  for (const match of text.matchAll(PARTIAL_TAG)) names.add(`${match[2]}.liquid`);
-  return [...names].sort();
-}
+import { partialNames } from '../content/includes.ts';
+import { hashOf } from '../hashing/hash.ts';
+import type { TemplateSet } from '../template/templates.ts';
 
 /** Every template reachable from the given ones through include/render/layout. */
 export function templateClosure(templates: TemplateSet, roots: readonly string[]): string[] {

@@ -4,7 +4,7 @@ import { LineIndex } from '../diagnostics/position.ts';
 import { explain } from '../template/hints.ts';
 import { renderEach } from '../template/liquid.ts';
 import { problemDiagnostic, toLiquidProblems } from '../template/problems.ts';
-import type { TemplateSet } from './templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import type { PageNav } from '../nav/page-nav.ts';
 
 export interface LayoutInput {

@@ -1,4 +1,3 @@
-import { SidebarHtml } from './sidebar-html.ts';
 import type { NavItem } from './sidebar.ts';
 
 /** A sidebar entry as one page shows it: whether it is that page, or leads to it. */
@@ -24,44 +23,6 @@ export interface PageNav {
   next: PageLink | null;
 }
 
-/** What pageNav needs of the whole sidebar, worked out once per sidebar, not once per page. */
-interface SiteNavIndex {
-  html: SidebarHtml;
-  order: NavItem[];
-  position: Map<string, number>;
-}
-// Keyed by the sidebar array itself: one build (or one worker setup) shares one array.
-const indexes = new WeakMap<readonly NavItem[], SiteNavIndex>();
-
-function indexFor(sidebar: readonly NavItem[]): SiteNavIndex {
-  let index = indexes.get(sidebar);
-  if (!index) {
-    const order = readingOrder(sidebar);
-    index = { html: new SidebarHtml(sidebar), order, position: new Map(order.map((item, i) => [item.url, i])) };
-    indexes.set(sidebar, index);
-  }
-  return index;
-}
-
-/**
- * The current page's view of the sidebar and the pages before and after it in reading
- * order. `sidebar_html` is the ready-made tree the built-in theme prints; `sidebar`, the
- * same tree as data for themes that render their own, is only worked out if read.
- */
-export function pageNav(sidebar: readonly NavItem[], url: string): PageNav {
-  const index = indexFor(sidebar);
-  const at = index.position.get(url) ?? -1;
-  const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
-  const nav = {
-    sidebar_html: index.html.render(url),
-    prev: at === -1 ? null : toLink(index.order[at - 1]),
-    next: at === -1 ? null : toLink(index.order[at + 1]),
-  } as PageNav;
-  let marked: PageNavItem[] | undefined;
-  Object.defineProperty(nav, 'sidebar', { enumerable: true, get: () => (marked ??= markSidebar(sidebar, url)) });
-  return nav;
-}
-
 /** The sidebar as data, with this page and the groups leading to it marked. */
 export function markSidebar(items: readonly NavItem[], url: string): PageNavItem[] {
   return items.map((item) => {
@@ -69,11 +30,6 @@ export function markSidebar(items: readonly NavItem[], url: string): PageNavItem
     const current = item.url !== '' && item.url === url;
     return { ...item, items: children, current, active: current || children.some((child) => child.active) };
   });
-}
-
-/** `readingOrder`, worked out once per sidebar. */
-export function siteReadingOrder(sidebar: readonly NavItem[]): readonly NavItem[] {
-  return indexFor(sidebar).order;
 }
 
 /** Every internal page of the sidebar, depth first, each once. */

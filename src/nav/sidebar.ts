@@ -1,6 +1,6 @@
 import type { NavItemInput } from '../config/schema.ts';
+import { resolveLink } from '../content/link-targets.ts';
 import { titleFromName } from '../content/titles.ts';
-import { resolveLink } from '../markdown/plugins/rewrite-links.ts';
 
 /** What the sidebar needs to know about one page, read before rendering. */
 export interface NavPage {

@@ -1,7 +1,49 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { markSidebar, readingOrder, type PageLink, type PageNav, type PageNavItem } from './page-nav.ts';
+import { SidebarHtml } from './sidebar-html.ts';
 import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage } from './sidebar.ts';
 
 /** The site's sidebar: the config's `nav` when given, else the content tree. */
-export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[]): NavItem[] {
-  return config.nav ? sidebarFromConfig(config.nav, config.base) : sidebarFromPages(pages, config.base);
+export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[]): SiteNav {
+  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base) : sidebarFromPages(pages, config.base));
+}
+
+/**
+ * The site's sidebar and what every page's navigation is made from, worked out once per
+ * sidebar (the HTML tree, the reading order), not once per page. A build session makes
+ * one whenever the sidebar changes; nothing of it outlives the session.
+ */
+export class SiteNav {
+  private html: SidebarHtml | undefined;
+  private order: NavItem[] | undefined;
+  private position: Map<string, number> | undefined;
+
+  constructor(readonly items: readonly NavItem[]) {}
+
+  /** Every internal page of the sidebar, depth first, each once: the order of prev/next. */
+  get readingOrder(): readonly NavItem[] {
+    return (this.order ??= readingOrder(this.items));
+  }
+
+  /**
+   * The current page's view of the sidebar and the pages before and after it in reading
+   * order. `sidebar_html` is the ready-made tree the built-in theme prints; `sidebar`, the
+   * same tree as data for themes that render their own, is only worked out if read.
+   */
+  forPage(url: string): PageNav {
+    const order = this.readingOrder;
+    this.position ??= new Map(order.map((item, i) => [item.url, i]));
+    this.html ??= new SidebarHtml(this.items);
+    const at = this.position.get(url) ?? -1;
+    const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
+    const nav = {
+      sidebar_html: this.html.render(url),
+      prev: at === -1 ? null : toLink(order[at - 1]),
+      next: at === -1 ? null : toLink(order[at + 1]),
+    } as PageNav;
+    const items = this.items;
+    let marked: PageNavItem[] | undefined;
+    Object.defineProperty(nav, 'sidebar', { enumerable: true, get: () => (marked ??= markSidebar(items, url)) });
+    return nav;
+  }
 }

@@ -1,13 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-
-/** A hash of several strings, unambiguous about where one ends and the next begins. */
-export function hashOf(...parts: string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
-}
+import { quickDigest } from '../hashing/hash.ts';
 
 /**
  * Rendered pages by content address: the key hashes everything the output depends
@@ -75,7 +69,7 @@ export class DiskRenderCache implements RenderCache {
     const secondBreak = text.indexOf('\n', firstBreak + 1);
     if (firstBreak === -1 || secondBreak === -1) return undefined;
     const body = text.slice(secondBreak + 1);
-    if (text.slice(0, firstBreak) !== key || text.slice(firstBreak + 1, secondBreak) !== checksum(body)) return undefined;
+    if (text.slice(0, firstBreak) !== key || text.slice(firstBreak + 1, secondBreak) !== quickDigest(body)) return undefined;
     try {
       return JSON.parse(body) as T;
     } catch {
@@ -87,7 +81,7 @@ export class DiskRenderCache implements RenderCache {
   set(key: string, value: unknown): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${JSON.stringify(key)}`);
     const body = JSON.stringify(value);
-    const entry = Buffer.from(`${key}\n${checksum(body)}\n${body}`);
+    const entry = Buffer.from(`${key}\n${quickDigest(body)}\n${body}`);
     const output = this.openOutput();
     writeAll(output.packFd, entry);
     // Only once the entry is whole does the index point at it.
@@ -190,11 +184,6 @@ function readEntry(fd: number | undefined, offset: number, length: number): stri
 function writeAll(fd: number, bytes: Buffer): void {
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written);
-}
-
-function checksum(body: string): string {
-  // Integrity, not security: the fastest hash that catches a damaged file.
-  return createHash('md5').update(body).digest('hex');
 }
 
 /**

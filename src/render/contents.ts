@@ -1,7 +1,8 @@
 import type { PageSource } from '../content/discover.ts';
 import type { RenderEngines } from './engines.ts';
 import { renderContent, type ContentRecord, type PageContent } from './page.ts';
-import { hashOf, type RenderCache } from './cache.ts';
+import { hashOf } from '../hashing/hash.ts';
+import type { RenderCache } from './cache.ts';
 import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
 
 export interface ContentJob {
@@ -136,7 +137,7 @@ export class RenderedContents {
 }
 
 /** Results that say more about the machine than the page are not cached. */
-const UNCACHEABLE = new Set(['render/timeout', 'render/crash']);
+const UNCACHEABLE: ReadonlySet<string> = new Set(['render/timeout', 'render/crash']);
 const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */

@@ -1,4 +1,4 @@
-import { hashOf } from './cache.ts';
+import { hashOf } from '../hashing/hash.ts';
 
 /**
  * Cache keys per page, memoised: hashing every source on every dev rebuild would cost

@@ -6,17 +6,17 @@ import type { PageSource } from '../content/discover.ts';
 import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
 import { pageFrontmatterSchema, type PageFrontmatter } from '../content/page-frontmatter.ts';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from '../template/templates.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markdown/page-data.ts';
 import { OutputMap } from '../template/output-map.ts';
 import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
 import { problemDiagnostic } from '../template/problems.ts';
+import { pageScope } from '../template/scope.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { titleFromPath } from '../content/titles.ts';
-import { pageNav } from '../nav/page-nav.ts';
-import type { NavItem } from '../nav/sidebar.ts';
+import { SiteNav } from '../nav/site-nav.ts';
 
 export interface RenderInput {
   /** The file's text as read from disk. */
@@ -24,8 +24,8 @@ export interface RenderInput {
   page: PageSource;
   config: SiteConfig;
   templates: TemplateSet;
-  /** The site's sidebar (site-wide, computed before rendering); the layout marks this page in it. */
-  nav?: readonly NavItem[] | undefined;
+  /** The site's sidebar (site-wide, made from every page's title); the layout marks this page in it. */
+  nav?: SiteNav | undefined;
 }
 
 /** Anything collected with a position, now at a position in the source file. */
@@ -112,7 +112,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const templated: PlaceholderResult =
     frontmatter.templating === false
       ? { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] }
-      : resolvePlaceholders(body, scope, engines.pageLiquid, templates);
+      : resolvePlaceholders(body, scope, engines.pageLiquid, templates, engines.pageVariables);
   const toFile = (offset: number) => at(bodyOffset + templated.map.toSource(offset));
   for (const problem of templated.problems) {
     diagnostics.push(problemDiagnostic(problem, { file: page.file, positionAt: (offset) => at(bodyOffset + offset), templates }));
@@ -160,12 +160,17 @@ export function failedContent(page: PageSource, diagnostics: Diagnostic[]): Page
   };
 }
 
+/** The content of a page whose rendering stopped as a whole (its worker crashed or ran out of time): one error on its first line. */
+export function failedPage(page: PageSource, message: string, rule: string): PageContent {
+  return failedContent(page, [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }]);
+}
+
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
   const { failed, layout: wanted, content: body, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config);
-  const nav = pageNav(input.nav ?? [], content.url);
+  const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
   // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
   const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title, title_heading: titleHeading }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
   const diagnostics = [...content.diagnostics, ...layout.diagnostics];
@@ -174,18 +179,4 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ...page, diagnostics, html: ok ? layout.html : undefined };
-}
-
-/** What placeholders see: `page` (frontmatter, url, merged metadata) and `site`. */
-export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig) {
-  return {
-    page: {
-      ...frontmatter,
-      title: frontmatter.title ?? '',
-      description: frontmatter.description ?? config.description,
-      url: config.base + page.url.slice(1),
-      metadata: { ...config.metadata, ...frontmatter.metadata },
-    },
-    site: { title: config.title, description: config.description, base: config.base, url: config.siteUrl ?? '', metadata: config.metadata },
-  };
 }

@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { COMPILED } from '../runtime.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { PageSource } from '../content/discover.ts';
-import type { TemplateSet } from '../layout/templates.ts';
-import { failedContent, type PageContent } from './page.ts';
+import type { TemplateSet } from '../template/templates.ts';
+import { failedPage, type PageContent } from './page.ts';
 
 /**
  * What every page's content shares, sent to each worker once per config and theme.
@@ -142,7 +142,7 @@ export class RenderPool {
         const index = queued.shift()!;
         void worker.terminate();
         Object.assign(slot, newSlot());
-        hand(index, failedPage(jobs[index]!, message, rule), true);
+        hand(index, failedPage(jobs[index]!.page, message, rule), true);
       };
       const onMessage = (message: WorkerResponse) => {
         if (message.type === 'ready' || message.id !== ids[0]) return;
@@ -150,7 +150,7 @@ export class RenderPool {
         const index = queued.shift()!;
         fill();
         startClock();
-        const outcome = message.type === 'done' ? message.result : failedPage(jobs[index]!, `rendering failed: ${message.message}`, 'render/crash');
+        const outcome = message.type === 'done' ? message.result : failedPage(jobs[index]!.page, `rendering failed: ${message.message}`, 'render/crash');
         hand(index, outcome, queued.length === 0 ? false : undefined);
       };
       const onError = (error: Error) => stop(`rendering crashed: ${error.message}`, 'render/crash');
@@ -195,9 +195,4 @@ function newSlot(): Slot {
   // An idle pool must not keep the process alive.
   worker.unref();
   return { worker, setup: undefined };
-}
-
-/** The result for a page whose worker died or ran out of time. */
-export function failedPage(job: RenderJob, message: string, rule: string): RenderOutcome {
-  return failedContent(job.page, [{ file: job.page.file, line: 1, column: 1, severity: 'error', message, rule }]);
 }

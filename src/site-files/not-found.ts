@@ -2,17 +2,16 @@ import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
-import type { TemplateSet } from '../layout/templates.ts';
-import { pageNav } from '../nav/page-nav.ts';
-import type { NavItem } from '../nav/sidebar.ts';
-import { pageScope } from '../render/page.ts';
+import type { TemplateSet } from '../template/templates.ts';
+import type { SiteNav } from '../nav/site-nav.ts';
 import { escapeHtml } from '../template/liquid.ts';
+import { pageScope } from '../template/scope.ts';
 
 export interface NotFoundInput {
   config: SiteConfig;
   templates: TemplateSet;
   liquid: Liquid;
-  nav: readonly NavItem[];
+  nav: SiteNav;
 }
 
 /**
@@ -35,7 +34,7 @@ export function renderNotFound(input: NotFoundInput): { html: string; diagnostic
     page: { ...scope.page, url: `${config.base}404.html`, title_heading: true },
     site: scope.site,
     headings: [],
-    nav: pageNav(input.nav, ''),
+    nav: input.nav.forPage(''),
     templates: input.templates,
     liquid: input.liquid,
   });

@@ -1,5 +1,5 @@
 import { AssignTag, Context, Liquid, LiquidError, RenderError, toValue, toValueSync, type Emitter, type Template, type Value } from 'liquidjs';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from './templates.ts';
 import { confinePartials } from './confine.ts';
 
 /** Render-time backstops, so no page can stall or exhaust the build. */

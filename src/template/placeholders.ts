@@ -1,5 +1,6 @@
-import type { TemplateSet } from '../layout/templates.ts';
 import { TokenKind, type Liquid } from 'liquidjs';
+import { safeDecode } from '../content/link-targets.ts';
+import type { TemplateSet } from './templates.ts';
 import { explain } from './hints.ts';
 import { OutputMap } from './output-map.ts';
 import { renderEach } from './liquid.ts';
@@ -39,7 +40,13 @@ export function hasLiquid(text: string): boolean {
  * (see recover.ts): one that fails keeps its source text in the output, so later
  * positions stay close to the writer's text, and the others still render and report.
  */
-export function resolvePlaceholders(body: string, scope: Record<string, unknown>, liquid: Liquid, templates: TemplateSet): PlaceholderResult {
+export function resolvePlaceholders(
+  body: string,
+  scope: Record<string, unknown>,
+  liquid: Liquid,
+  templates: TemplateSet,
+  variables: TemplateVariables = new TemplateVariables(liquid),
+): PlaceholderResult {
   if (!hasLiquid(body)) return { text: body, map: OutputMap.identity(body.length), problems: [], used: [], failed: [] };
   const hints = { scope, liquid, page: true, input: body };
   const failures = new PageFailures();
@@ -71,7 +78,7 @@ export function resolvePlaceholders(body: string, scope: Record<string, unknown>
     .map((problem) => explain(problem, hints))
     .sort((a, b) => pageOffset(a) - pageOffset(b));
   const failed = failures.list.map(({ token, end }) => ({ begin: token.begin, end, text: body.slice(token.begin, end) }));
-  const used = usedVariables(liquid, parsed);
+  const used = variables.of(parsed);
   // A failed piece still meant to read what it names (`{{ site.repository }}` for the
   // metadata key `repository`): that key is not "unused" because of the mistake beside it.
   const keys = new Set(Object.keys((scope as { page?: { metadata?: object } }).page?.metadata ?? {}));
@@ -89,24 +96,38 @@ function pageOffset(problem: LiquidProblem): number {
 
 /** The variable paths a parsed template reads, found by liquidjs's static analysis. */
 export function usedVariables(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
-  // A page of text and outputs alone (most pages) defines no variable of its own, so what
-  // it reads is what its outputs read, each a function of its text: analysed once per
-  // distinct output, not once per page (the analysis was 2% of a page's render).
-  if (!parsed.every((template) => template.token.kind === TokenKind.HTML || template.token.kind === TokenKind.Output)) return analyse(liquid, parsed);
-  const known = outputVariables(liquid);
-  const used = new Set<string>();
-  for (const template of parsed) {
-    if (template.token.kind !== TokenKind.Output) continue;
-    const text = template.token.getText();
-    let variables = known.get(text);
-    if (!variables) {
-      if (known.size >= OUTPUTS_KEPT) known.clear();
-      variables = analyse(liquid, [template]);
-      known.set(text, variables);
+  return new TemplateVariables(liquid).of(parsed);
+}
+
+/**
+ * What templates read, for one engine, with what each distinct output reads kept: a page
+ * of text and outputs alone (most pages) defines no variable of its own, so what it reads
+ * is what its outputs read, each a function of its text, analysed once per distinct output,
+ * not once per page (the analysis was 2% of a page's render). The render engines own one.
+ */
+export class TemplateVariables {
+  private readonly outputs = new Map<string, string[]>();
+
+  constructor(private readonly liquid: Liquid) {}
+
+  /** The variable paths a parsed template reads (`page.metadata.api_base_url`), sorted. */
+  of(parsed: ReturnType<Liquid['parse']>): string[] {
+    if (!parsed.every((template) => template.token.kind === TokenKind.HTML || template.token.kind === TokenKind.Output)) return analyse(this.liquid, parsed);
+    const known = this.outputs;
+    const used = new Set<string>();
+    for (const template of parsed) {
+      if (template.token.kind !== TokenKind.Output) continue;
+      const text = template.token.getText();
+      let variables = known.get(text);
+      if (!variables) {
+        if (known.size >= OUTPUTS_KEPT) known.clear();
+        variables = analyse(this.liquid, [template]);
+        known.set(text, variables);
+      }
+      for (const variable of variables) used.add(variable);
     }
-    for (const variable of variables) used.add(variable);
+    return [...used].sort();
   }
-  return [...used].sort();
 }
 
 function analyse(liquid: Liquid, parsed: ReturnType<Liquid['parse']>): string[] {
@@ -134,13 +155,6 @@ export function metadataPathsIn(text: string): string[] {
 
 /** Distinct outputs kept per engine: a site has a few dozen; the bound is for a dev server running for days. */
 const OUTPUTS_KEPT = 10_000;
-const analysedOutputs = new WeakMap<Liquid, Map<string, string[]>>();
-function outputVariables(liquid: Liquid): Map<string, string[]> {
-  let known = analysedOutputs.get(liquid);
-  if (!known) analysedOutputs.set(liquid, (known = new Map()));
-  return known;
-}
-
 
 /**
  * Whether something the markdown pass found at `offset` in the text, quoting `quoted`
@@ -153,12 +167,4 @@ export function fromFailedText(result: Pick<PlaceholderResult, 'map' | 'failed'>
   // Messages quote URLs as the browser reads them: `{{` as `%7B%7B`.
   const decoded = safeDecode(quoted);
   return result.failed.some((span) => (source >= span.begin && source < span.end) || quoted.includes(span.text) || decoded.includes(span.text));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,7 +1,7 @@
 import { LiquidError, type Token } from 'liquidjs';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.ts';
 import type { Position } from '../diagnostics/position.ts';
-import type { TemplateSet } from '../layout/templates.ts';
+import type { TemplateSet } from './templates.ts';
 import { includeSitesOf } from './confine.ts';
 
 /** Where a Liquid error happened: an offset in the text being rendered, or in one of the templates. */

@@ -10,7 +10,7 @@ export interface Failure {
 }
 
 /** Tags that continue a block (`{% else %}`), orphaned when the block's opening tag failed. */
-const BRANCH_TAGS = new Set(['else', 'elsif', 'when']);
+const BRANCH_TAGS: ReadonlySet<string> = new Set(['else', 'elsif', 'when']);
 
 /**
  * What failed in one page's Liquid, while parsing and while rendering: each piece once,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinkIndex } from '../../src/checks/link-index.ts';
+import { CheckMemo } from '../../src/checks/memo.ts';
 import { checkLinks } from '../../src/checks/links.ts';
 
 const page = (url: string, anchors: string[], links: Array<{ target: string; anchor?: string; kind?: 'page' | 'asset' | 'external' }>) => ({
@@ -24,7 +24,7 @@ describe('checkLinks', () => {
   });
 
   it('kept between rebuilds, answers again for unchanged pages and notices a target that lost its anchor or was removed', () => {
-    const index = new LinkIndex();
+    const index = new CheckMemo();
     const assets = new Set<string>();
     const home = page('/', [], [{ target: '/a/', anchor: 'usage' }]);
     const a = page('/a/', ['usage'], []);
@@ -124,7 +124,7 @@ describe('checkLinks on links written the way other tools write them', () => {
   });
 
   it('kept between rebuilds, gives a broken link the hint of a page added or renamed since', () => {
-    const index = new LinkIndex();
+    const index = new CheckMemo();
     const assets = new Set<string>();
     const home = source('content/index.md', '/', [{ written: '/setup.html', kind: 'asset', target: 'setup.html' }]);
     const check = (pages: Array<ReturnType<typeof source>>) => checkLinks({ pages, assets, severity: 'error' }, index).map((d) => d.message);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CheckMemo } from '../../src/checks/memo.ts';
 import { checkReachable } from '../../src/checks/reachable.ts';
+import { SiteNav } from '../../src/nav/site-nav.ts';
 
 const page = (url: string, links: string[] = []) => ({ file: `content${url}index.md`, url, links: links.map((target) => ({ kind: 'page', target })) });
 const item = (url: string) => ({ text: url, href: url, url, external: false, items: [] });
@@ -7,18 +9,17 @@ const item = (url: string) => ({ text: url, href: url, url, external: false, ite
 describe('checkReachable', () => {
   it('follows links from the home page and the sidebar, and warns about the rest', () => {
     const pages = [page('/', ['/a/']), page('/a/', ['/b/']), page('/b/'), page('/c/'), page('/orphan/'), page('/in-nav/')];
-    expect(checkReachable({ pages, sidebar: [item('/in-nav/')] }).map((d) => d.file)).toEqual(['content/c/index.md', 'content/orphan/index.md']);
-    expect(checkReachable({ pages, sidebar: [item('/in-nav/')] })[0]).toMatchObject({ severity: 'warning', rule: 'nav/unreachable', line: 1, column: 1 });
+    expect(checkReachable({ pages, sidebar: new SiteNav([item('/in-nav/')]) }).map((d) => d.file)).toEqual(['content/c/index.md', 'content/orphan/index.md']);
+    expect(checkReachable({ pages, sidebar: new SiteNav([item('/in-nav/')]) })[0]).toMatchObject({ severity: 'warning', rule: 'nav/unreachable', line: 1, column: 1 });
   });
 });
 
-describe('checkReachable with an index kept between runs (the dev server)', () => {
+describe('checkReachable with a memo kept between runs (the dev server)', () => {
   const files = (diagnostics: Array<{ file: string }>) => diagnostics.map((d) => d.file);
 
-  it('answers again when a page’s links, the sidebar or the pages change, and only then reuses its answer', async () => {
-    const { LinkIndex } = await import('../../src/checks/link-index.ts');
-    const index = new LinkIndex();
-    const sidebar = [item('/in-nav/')];
+  it('answers again when a page’s links, the sidebar or the pages change, and only then reuses its answer', () => {
+    const index = new CheckMemo();
+    const sidebar = new SiteNav([item('/in-nav/')]);
     const pages = [page('/', ['/a/']), page('/a/'), page('/b/'), page('/in-nav/')];
     const first = checkReachable({ pages, sidebar }, index);
     expect(files(first)).toEqual(['content/b/index.md']);
@@ -37,7 +38,7 @@ describe('checkReachable with an index kept between runs (the dev server)', () =
     // The link gone again.
     expect(files(checkReachable({ pages: rerendered, sidebar }, index))).toEqual(['content/b/index.md']);
     // Another sidebar.
-    expect(checkReachable({ pages: rerendered, sidebar: [item('/in-nav/'), item('/b/')] }, index)).toEqual([]);
+    expect(checkReachable({ pages: rerendered, sidebar: new SiteNav([item('/in-nav/'), item('/b/')]) }, index)).toEqual([]);
     // Another page list, and a file moved under the same URL.
     expect(files(checkReachable({ pages: [...rerendered, page('/new/')], sidebar }, index))).toEqual(['content/b/index.md', 'content/new/index.md']);
     expect(files(checkReachable({ pages: rerendered, sidebar }, index))).toEqual(['content/b/index.md']);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, THEME_DIR } from '../../src/build/index.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadTemplates, type TemplateSet } from '../../src/layout/templates.ts';
+import { loadTemplates, type TemplateSet } from '../../src/template/templates.ts';
 import { createCodeHighlighter } from '../../src/markdown/plugins/highlight.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
 import { createRenderEngines, type RenderEngines } from '../../src/render/engines.ts';
@@ -90,7 +90,7 @@ describe('renderPage on generated pages', () => {
     fc.assert(
       fc.property(pageSource, (source) => {
         const content = renderContent({ source, page, config, templates }, engines);
-        const result = layoutPage(content, { config, templates, nav: [] }, engines.layoutLiquid);
+        const result = layoutPage(content, { config, templates }, engines.layoutLiquid);
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (result.html === undefined) expect(errors.length, 'a page without html must say why').toBeGreaterThan(0);
         else expect(errors, 'a page with errors must not have html').toEqual([]);

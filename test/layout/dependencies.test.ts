@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { partialNames, TemplateHasher, templateClosure } from '../../src/layout/dependencies.ts';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import { TemplateHasher, templateClosure } from '../../src/layout/dependencies.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 
 const set = (sources: Record<string, string>): TemplateSet => ({ sources, files: {}, assets: {} });
-
-describe('partialNames', () => {
-  it('finds quoted include, render and layout names', () => {
-    expect(partialNames(`{% include "a" %} {%- render 'b', x: 1 %} {% layout "c" %} {% raw %}x{% endraw %}`)).toEqual(['a.liquid', 'b.liquid', 'c.liquid']);
-  });
-});
 
 describe('templateClosure and TemplateHasher', () => {
   const templates = set({ 'layout.liquid': '{% include "partials/head" %}', 'wide.liquid': 'wide', 'partials/head.liquid': '{% include "partials/meta" %}', 'partials/meta.liquid': 'meta' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageNav } from '../../src/nav/page-nav.ts';
 import { sidebarFromPages } from '../../src/nav/sidebar.ts';
+import { SiteNav } from '../../src/nav/site-nav.ts';
 
 const sidebar = sidebarFromPages(
   [
@@ -11,7 +11,9 @@ const sidebar = sidebarFromPages(
   '/',
 );
 
-describe('pageNav', () => {
+const pageNav = (items: typeof sidebar, url: string) => new SiteNav(items).forPage(url);
+
+describe('SiteNav.forPage', () => {
   it('marks the current page and the groups that lead to it', () => {
     const nav = pageNav(sidebar, '/api/users/');
     const api = nav.sidebar[1]!;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { THEME_DIR } from '../../src/build/index.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadTemplates } from '../../src/layout/templates.ts';
+import { loadTemplates } from '../../src/template/templates.ts';
 import { createRenderEngines } from '../../src/render/engines.ts';
 import { renderContent } from '../../src/render/page.ts';
 import { buildInMemory, makeSite } from '../helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 import { createRenderEngines } from '../../src/render/engines.ts';
 import { renderPage } from '../../src/render/page.ts';
 

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { createRenderEngines } from '../../src/render/engines.ts';
 import { renderContent } from '../../src/render/page.ts';
 import { RenderPool, type RenderJob, type RenderOutcome } from '../../src/render/pool.ts';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 
 const templates: TemplateSet = { sources: { 'layout.liquid': '<title>{{ page.title }}</title>{{ content | raw }}' }, files: {}, assets: {} };
 const setup = { config: { ...defaultConfig, metadata: { v: '1.0' } }, templates };

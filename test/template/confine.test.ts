@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 import { createLiquid } from '../../src/template/liquid.ts';
 import { resolvePlaceholders } from '../../src/template/placeholders.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLiquid } from '../../src/template/liquid.ts';
-import { resolvePlaceholders, usedVariables } from '../../src/template/placeholders.ts';
-import type { TemplateSet } from '../../src/layout/templates.ts';
+import { resolvePlaceholders, TemplateVariables } from '../../src/template/placeholders.ts';
+import type { TemplateSet } from '../../src/template/templates.ts';
 
 const templates: TemplateSet = {
   sources: { 'note.liquid': 'Note: {{ page.metadata.product_name }}', 'broken.liquid': 'x {{ missing }}' },
@@ -131,12 +131,13 @@ describe('partials are confined', () => {
       '{% assign x = page.metadata.product_name %}', '{{ x }}', '{% for item in page.metadata.list %}{{ item.name }}{% endfor %}',
       '{% if page.title %}{{ page.url }}{% endif %}', '{% capture c %}{{ page.title }}{% endcapture %}{{ c }}',
     );
+    const variables = new TemplateVariables(liquid);
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const body = pieces.join('');
         // Twice: the second time, outputs come from what the first analysed.
-        expect(usedVariables(liquid, liquid.parse(body))).toEqual(analysed(body));
-        expect(usedVariables(liquid, liquid.parse(body))).toEqual(analysed(body));
+        expect(variables.of(liquid.parse(body))).toEqual(analysed(body));
+        expect(variables.of(liquid.parse(body))).toEqual(analysed(body));
       }),
       { numRuns: 300 },
     );
