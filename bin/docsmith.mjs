@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // docsmith's command line: runs the compiled copy of src/cli.ts (see compile.mjs for why).
 import { setFlagsFromString } from 'node:v8';
-import { compiledCli } from './compile.mjs';
+import { compiledEntry } from './compile.mjs';
 
 // V8 lets a heap's old generation grow to up to four times what survived the last full
 // collection before collecting again. A build's heaps hold little for long (each worker
@@ -14,4 +14,4 @@ setFlagsFromString('--heap-growing-percent=100');
 // the workers' own threads do it with less overhead (4000 pages: 25.3 s → 23.4 s, a tenth more
 // peak memory). That flag cannot be set from here: it must be there when V8 starts.
 
-await import(await compiledCli());
+await import(await compiledEntry('cli'));

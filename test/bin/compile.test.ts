@@ -1,25 +1,30 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { snapshotDocsmith } from '../../bench/snapshot.ts';
 
 const run = promisify(execFile);
+const copies: string[] = [];
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
 
 /** A copy of this checkout (sources only; node_modules linked), so edits to it stay in the test. */
 function copyCheckout(): { root: string; cacheDir: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'docsmith-checkout-'));
+  copies.push(root);
   snapshotDocsmith(process.cwd(), root);
   return { root, cacheDir: path.join(root, 'runtime-cache') };
 }
 
-/** compiledCli in its own process, as the command line calls it. */
+/** The compiled command line's URL, found in its own process as bin/docsmith.mjs finds it. */
 async function compiledCli(root: string, cacheDir: string): Promise<string> {
   const compile = pathToFileURL(path.join(root, 'bin', 'compile.mjs')).href;
-  const script = `const { compiledCli } = await import(${JSON.stringify(compile)}); console.log(await compiledCli(${JSON.stringify({ root, cacheDir })}));`;
+  const script = `const { compiledEntry } = await import(${JSON.stringify(compile)}); console.log(await compiledEntry('cli', ${JSON.stringify({ root, cacheDir })}));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
   return stdout.trim();
 }
