@@ -1,14 +1,16 @@
 // @ts-check
 /**
- * Compiles docsmith's TypeScript to JavaScript for the command line, once per change.
+ * Compiles docsmith's TypeScript to JavaScript, once per change: the one runtime that the
+ * command line, the API (package.json's `exports`, bin/api.mjs) and the render workers run.
  *
  * Running from source needs a TypeScript loader (tsx) in the main thread and again in
- * every render worker; each one costs about 25 MB and a module-hooks thread. So the
- * command line bundles src/ with esbuild (packages stay imports of node_modules) into
- * node_modules/.cache/docsmith/runtime/<key>/ and runs that. The key hashes the sources
- * the bundle was compiled from, so an edit to src/ compiles again, and an unchanged
+ * every render worker; each one costs about 25 MB and a module-hooks thread, and tsx is a
+ * devDependency. So src/ is bundled with esbuild (packages stay imports of node_modules)
+ * into node_modules/.cache/docsmith/runtime/<key>/ and run from there. The key hashes the
+ * sources the bundle was compiled from, so an edit to src/ compiles again, and an unchanged
  * checkout starts from the bundle at the cost of reading and hashing its ~60 files.
- * The folder is safe to delete.
+ * Tests and bench scripts run src/ directly, and src/runtime.ts compiles the same bundle
+ * for their render workers. The folder is safe to delete.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,9 +20,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the way of compiling changes, so that no older bundle is reused. */
-const FORMAT = 2;
-/** Output name → source. Both land in one flat folder: src/render/pool.ts finds `worker.mjs` next to itself. */
-const ENTRIES = { cli: 'src/cli.ts', worker: 'src/render/worker.ts' };
+const FORMAT = 3;
+/** Output name → source. All land in one flat folder: src/runtime.ts finds `worker.mjs` next to itself. */
+const ENTRIES = { cli: 'src/cli.ts', api: 'src/index.ts', worker: 'src/render/worker.ts' };
 /** Files esbuild reads besides the sources: package.json's `sideEffects`, tsconfig's settings. */
 const SETTINGS = ['package.json', 'tsconfig.json'];
 /**
@@ -33,20 +35,31 @@ const ESM_BUILDS = ['liquidjs'];
 const KEEP_OLDER = 2;
 
 /**
- * Returns the file URL of the compiled command line (importing it runs it),
- * compiling first when the sources changed since the last compile.
+ * Returns the folder of the compiled runtime (`cli.mjs`, `api.mjs`, `worker.mjs` and their
+ * shared chunks), compiling first when the sources changed since the last compile.
  *
  * @param {{ root?: string, cacheDir?: string }} [options] for tests: another checkout, another cache folder
  * @returns {Promise<string>}
  */
-export async function compiledCli(options = {}) {
+export async function compiledRuntime(options = {}) {
   const root = options.root ?? PACKAGE_ROOT;
   const cacheDir = options.cacheDir ?? path.join(root, 'node_modules', '.cache', 'docsmith', 'runtime');
   const sources = readSourceList(path.join(cacheDir, 'sources.json'));
   const key = sources && keyOf(root, sources.map((file) => [file, readOrMissing(path.join(root, file))]));
   const dir = key && path.join(cacheDir, key);
-  if (dir && existsSync(path.join(dir, 'cli.mjs'))) return pathToFileURL(path.join(dir, 'cli.mjs')).href;
-  return pathToFileURL(path.join(await compile(root, cacheDir), 'cli.mjs')).href;
+  if (dir && existsSync(path.join(dir, 'cli.mjs'))) return dir;
+  return compile(root, cacheDir);
+}
+
+/**
+ * The file URL of one of the compiled entries (importing `cli` runs the command line).
+ *
+ * @param {keyof typeof ENTRIES} entry
+ * @param {{ root?: string, cacheDir?: string }} [options]
+ * @returns {Promise<string>}
+ */
+export async function compiledEntry(entry, options = {}) {
+  return pathToFileURL(path.join(await compiledRuntime(options), `${entry}.mjs`)).href;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { COMPILED } from '../runtime.ts';
+import { WORKER_URL } from '../runtime.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { TemplateSet } from '../template/templates.ts';
@@ -32,12 +32,6 @@ export interface PoolOptions {
   /** A page that takes longer is stopped (its worker is replaced) and reported. @default 10000 */
   timeLimitMs?: number;
 }
-
-/**
- * The worker's entry. Compiled, it sits next to this module's own file. From source it is
- * a JavaScript file that registers tsx, so workers run TypeScript whether the parent did or not (tests).
- */
-const WORKER_URL = new URL(COMPILED ? './worker.mjs' : './worker-entry.mjs', import.meta.url);
 
 interface Slot {
   worker: Worker;

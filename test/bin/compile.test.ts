@@ -16,10 +16,10 @@ function copyCheckout(): { root: string; cacheDir: string } {
   return { root, cacheDir: path.join(root, 'runtime-cache') };
 }
 
-/** compiledCli in its own process, as the command line calls it. */
+/** The compiled command line's URL, found in its own process as bin/docsmith.mjs finds it. */
 async function compiledCli(root: string, cacheDir: string): Promise<string> {
   const compile = pathToFileURL(path.join(root, 'bin', 'compile.mjs')).href;
-  const script = `const { compiledCli } = await import(${JSON.stringify(compile)}); console.log(await compiledCli(${JSON.stringify({ root, cacheDir })}));`;
+  const script = `const { compiledEntry } = await import(${JSON.stringify(compile)}); console.log(await compiledEntry('cli', ${JSON.stringify({ root, cacheDir })}));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
   return stdout.trim();
 }

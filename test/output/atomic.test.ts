@@ -60,7 +60,9 @@ describe('a build that does not finish leaves the previous dist/ byte-identical'
     mkdirSync(path.join(root, 'content/gen'));
     for (let i = 0; i < 100; i++) writeFileSync(path.join(root, `content/gen/p${i}.md`), heavyPage(i));
 
-    const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Node started with the options bin/docsmith.mjs wants, so the build runs in this process
+    // (not relaunched, bin/relaunch.mjs): the one killed, whose pid names the staging folder.
+    const child = spawn(process.execPath, ['--single-threaded-gc', CLI, 'build', '--root', root, '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
