@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { block, text } from '../fuzz/arbitraries.ts';
+import { block, text } from '../../fuzz/arbitraries.ts';
 
 /**
  * patches/mdast-util-from-markdown+2.1.0.patch (applied by `npm install`): each handler
