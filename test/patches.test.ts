@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
- * patches/ holds speed fixes to libraries remark-parse runs on (see each patch's comment),
- * applied by patch-package on `npm install`. A patch that stops applying (a new version
- * of the package) fails the install; this catches an install that skipped them.
+ * patches/ holds speed fixes to libraries remark-parse runs on (see each patch's comment
+ * and ARCHITECTURE.md), applied by patch-package when this repository is installed. A
+ * patch that stops applying (a new version of the package) fails the install; this catches
+ * an install that skipped them, and checks that the unpatched copies the equivalence test
+ * compares with (test/markdown/fast/unpatched-equivalence.test.ts) are the same versions.
  */
 describe('patches/', () => {
   const patches = readdirSync('patches').filter((name) => name.endsWith('.patch'));
@@ -23,6 +25,19 @@ describe('patches/', () => {
       const [, name, version] = /^(.+)\+(\d[^+]*)\.patch$/.exec(patch)!;
       const installed = JSON.parse(readFileSync(`node_modules/${name!.replace('+', '/')}/package.json`, 'utf8')) as { version: string };
       expect(installed.version, name).toBe(version);
+    }
+  });
+
+  it('each have the same version installed unpatched, under an alias, for the equivalence test', () => {
+    const devDependencies = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies;
+    for (const patch of patches) {
+      const [, name, version] = /^(.+)\+(\d[^+]*)\.patch$/.exec(patch)!;
+      const alias = `${name!.replace('+', '/')}-unpatched`;
+      expect(devDependencies[alias], alias).toBe(`npm:${name!.replace('+', '/')}@${version}`);
+      const installed = JSON.parse(readFileSync(`node_modules/${alias}/package.json`, 'utf8')) as { version: string };
+      expect(installed.version, alias).toBe(version);
+      const files = [...readFileSync(`patches/${patch}`, 'utf8').matchAll(/^\+\+\+ b\/node_modules\/[^/]+\/(\S+)$/gm)].map((match) => match[1]!);
+      for (const file of files) expect(readFileSync(`node_modules/${alias}/${file}`, 'utf8'), file).not.toContain('docsmith patch');
     }
   });
 });
