@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -38,6 +41,20 @@ describe('patches/', () => {
       expect(installed.version, alias).toBe(version);
       const files = [...readFileSync(`patches/${patch}`, 'utf8').matchAll(/^\+\+\+ b\/node_modules\/[^/]+\/(\S+)$/gm)].map((match) => match[1]!);
       for (const file of files) expect(readFileSync(`node_modules/${alias}/${file}`, 'utf8'), file).not.toContain('docsmith patch');
+    }
+  });
+
+  it('are applied by postinstall in this repository only, not in a docsmith installed as a dependency', () => {
+    expect((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.postinstall).toBe('node patches/postinstall.mjs');
+    const project = mkdtempSync(path.join(tmpdir(), 'docsmith-postinstall-'));
+    try {
+      const installed = path.join(project, 'node_modules', 'docsmith', 'patches');
+      mkdirSync(installed, { recursive: true });
+      copyFileSync('patches/postinstall.mjs', path.join(installed, 'postinstall.mjs'));
+      const run = spawnSync(process.execPath, [path.join(installed, 'postinstall.mjs')], { cwd: path.dirname(installed), encoding: 'utf8' });
+      expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({ status: 0, output: '' });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
 });
