@@ -75,8 +75,7 @@ export function remarkGfmLineGates(this: Processor): void {
   const gates = new Gates(state);
   // In place in the list, which is this processor's own; the items are copied.
   for (let index = 0; index < extensions.length; index++) extensions[index] = gates.gateExtension(extensions[index]);
-  const gated = gates.names;
-  if (!gated.has('emailAutolink') || !gated.has('table')) {
+  if (!gates.names.has('emailAutolink') || !gates.names.has('table')) {
     throw new Error('remarkGfmLineGates: remark-gfm’s constructs were not found; use it right after remark-gfm');
   }
   const parse = this.parser;
