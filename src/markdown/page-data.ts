@@ -1,14 +1,7 @@
-/** A link found in a page, as the site-wide checks need it. */
-export interface CollectedLink {
-  /**
-   * Target page URL path without base (`/api/users/`), or the asset path, for internal
-   * links; for a link out of content/, the path it leads to from the site folder (`../README.md`).
-   */
-  target: string;
-  /** The `#fragment`, decoded, without `#`; empty when none. */
-  anchor: string;
-  /** `page` for links to pages, `asset` for files in content/, `outside` for paths out of content/ (never published), `external` for other sites. */
-  kind: 'page' | 'asset' | 'outside' | 'external';
+import type { LinkTarget } from '../content/link-targets.ts';
+
+/** A link found in a page, as the site-wide checks need it: where it leads, and where and how it was written. */
+export interface CollectedLink extends LinkTarget {
   /** `img` for an image's `src`, `a` for a link's `href`. */
   element: 'a' | 'img';
   /** What the writer wrote, for messages. */

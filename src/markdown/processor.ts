@@ -9,12 +9,9 @@ import { rehypeSafeHtml } from './plugins/safe-html.ts';
 import { rehypeCheckImages } from './plugins/check-images.ts';
 import type { Highlighter } from 'shiki';
 import { rehypeAlerts } from './plugins/alerts.ts';
-import { remarkAutolinkScope } from './plugins/autolink-scope.ts';
-import { remarkGfmLineGates } from './plugins/gfm-line-gates.ts';
 import { rehypeCodeGroups } from './plugins/code-groups.ts';
 import { rehypeEndpoints } from './plugins/endpoints.ts';
 import { rehypeHeadingAnchors } from './plugins/heading-anchors.ts';
-import { rehypeHeadingSlugs } from './plugins/heading-slugs.ts';
 import { rehypeHighlight } from './plugins/highlight.ts';
 import { rehypeScrollTables } from './plugins/scroll-tables.ts';
 import { codeBlockToHast } from './plugins/code-meta.ts';
@@ -24,6 +21,7 @@ import { rehypeEmptyPage } from './plugins/empty-page.ts';
 import { remarkHeadingIds } from './plugins/heading-ids.ts';
 import { remarkKramdownAttributes } from './plugins/kramdown-attributes.ts';
 import { remarkFenceOptions } from './plugins/fence-options.ts';
+import { rehypeHeadingSlugs, remarkAutolinkScope, remarkGfmLineGates } from './fast/index.ts';
 
 export interface MarkdownOptions {
   /** Shiki, loaded once per build (it is async; the chain runs sync). Without it, code stays plain. */

@@ -4,7 +4,7 @@ import { createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { visitElements } from '../walk.ts';
 import { codeLanguage, fencedCode } from './code-meta.ts';
-import { createPairedHighlight } from './paired-themes.ts';
+import { createPairedHighlight } from '../fast/index.ts';
 import { TOKENIZE_LIMITS } from './tokenize-limits.ts';
 
 /** The languages highlighted at build time; others are shown as plain text. */
@@ -36,7 +36,7 @@ export function rehypeHighlight(options: HighlightOptions = {}) {
   const { highlighter } = options;
   const loaded = new Set(highlighter?.getLoadedLanguages() ?? []);
   // One tokenization for both themes when they pair up (ours do), else Shiki's two.
-  const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false, ...TOKENIZE_LIMITS })));
+  const highlight = highlighter && (createPairedHighlight(highlighter, HIGHLIGHT_THEMES, TOKENIZE_LIMITS) ?? ((code: string, lang: string) => highlighter.codeToHast(code, { lang, themes: HIGHLIGHT_THEMES, defaultColor: false, ...TOKENIZE_LIMITS })));
   return (tree: Root) => {
     visitElements(tree, (node, index, parent) => {
       const code = fencedCode(node);

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingSlugs } from '../../../src/markdown/plugins/heading-slugs.ts';
+import { rehypeHeadingSlugs } from '../../../src/markdown/fast/heading-slugs.ts';
 import { rehypeSafeHtml } from '../../../src/markdown/plugins/safe-html.ts';
 import { dialects } from '../../../bench/dialects.ts';
 import { renderPageBody } from '../../../bench/pages.ts';

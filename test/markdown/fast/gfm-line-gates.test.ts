@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { lineFlags, remarkGfmLineGates } from '../../../src/markdown/plugins/gfm-line-gates.ts';
+import { lineFlags, remarkGfmLineGates } from '../../../src/markdown/fast/gfm-line-gates.ts';
 import { dialects } from '../../../bench/dialects.ts';
 import { renderPageBody } from '../../../bench/pages.ts';
 import { planSite } from '../../../bench/plan.ts';

@@ -20,8 +20,14 @@ const DELIMITER_ROW = 8;
  */
 type LineFlags = Uint8Array;
 
-/** The flags of the document being parsed; parsing is synchronous, so one at a time. */
-let current: LineFlags | undefined;
+/**
+ * The flags of the document a processor is parsing, read by that processor's gated
+ * constructs. Parsing is synchronous, so one document at a time (a nested parse puts the
+ * outer document's flags back when it ends). Each processor owns one.
+ */
+interface ParseState {
+  flags: LineFlags | undefined;
+}
 
 const LINE_ENDING = /\r\n|\r|\n/;
 const ONLY_DELIMITER_ROW_CHARACTERS = /^[\t >|:-]*$/;
@@ -65,87 +71,95 @@ export function lineFlags(document: string): LineFlags {
 export function remarkGfmLineGates(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   const extensions = data.micromarkExtensions ?? [];
-  const gated = new Set<string>();
+  const state: ParseState = { flags: undefined };
+  const gates = new Gates(state);
   // In place in the list, which is this processor's own; the items are copied.
-  for (let index = 0; index < extensions.length; index++) extensions[index] = gateExtension(extensions[index], gated);
-  if (!gated.has('emailAutolink') || !gated.has('table')) {
+  for (let index = 0; index < extensions.length; index++) extensions[index] = gates.gateExtension(extensions[index]);
+  if (!gates.names.has('emailAutolink') || !gates.names.has('table')) {
     throw new Error('remarkGfmLineGates: remark-gfm’s constructs were not found; use it right after remark-gfm');
   }
   const parse = this.parser;
   if (!parse) throw new Error('remarkGfmLineGates: no parser; use it after remark-parse');
   this.parser = (document, file) => {
-    const outer = current;
-    current = lineFlags(document);
+    const outer = state.flags;
+    state.flags = lineFlags(document);
     try {
       return parse(document, file);
     } finally {
-      current = outer;
+      state.flags = outer;
     }
   };
 }
 
 /**
- * A copy of the extension with the gated constructs swapped in, adding their names to
- * `gated`. Copies, because extension records can be module-level objects shared with
- * every other parser in the process.
+ * Makes one processor's gated copies of GFM's constructs, which read that processor's
+ * parse state; `names` lists the constructs it gated.
  */
-function gateExtension(extension: unknown, gated: Set<string>): unknown {
-  if (Array.isArray(extension)) return extension.map((item: unknown) => gateExtension(item, gated));
-  if (!extension || typeof extension !== 'object') return extension;
-  const copy: Record<string, unknown> = {};
-  for (const [hook, record] of Object.entries(extension)) {
-    if (!record || typeof record !== 'object') {
-      copy[hook] = record;
-      continue;
+class Gates {
+  readonly names = new Set<string>();
+  /** Each construct's gated copy, so a construct listed twice is gated once. */
+  private readonly made = new Map<Construct, Construct | undefined>();
+
+  constructor(private readonly state: ParseState) {}
+
+  /**
+   * A copy of the extension with the gated constructs swapped in. Copies, because extension
+   * records can be module-level objects shared with every other parser in the process.
+   */
+  gateExtension(extension: unknown): unknown {
+    if (Array.isArray(extension)) return extension.map((item: unknown) => this.gateExtension(item));
+    if (!extension || typeof extension !== 'object') return extension;
+    const copy: Record<string, unknown> = {};
+    for (const [hook, record] of Object.entries(extension)) {
+      if (!record || typeof record !== 'object') {
+        copy[hook] = record;
+        continue;
+      }
+      // A record of constructs by character code (`null`: tried at every character).
+      const gatedRecord: Record<string, unknown> = {};
+      for (const [code, value] of Object.entries(record as Record<string, unknown>)) {
+        const list = (Array.isArray(value) ? value : [value]) as unknown[];
+        const swapped = list.map((item) => (isConstruct(item) ? (this.gateFor(item) ?? item) : item));
+        gatedRecord[code] = Array.isArray(value) ? swapped : swapped[0];
+      }
+      copy[hook] = gatedRecord;
     }
-    // A record of constructs by character code (`null`: tried at every character).
-    const gatedRecord: Record<string, unknown> = {};
-    for (const [code, value] of Object.entries(record as Record<string, unknown>)) {
-      const list = (Array.isArray(value) ? value : [value]) as unknown[];
-      const swapped = list.map((item) => {
-        const gate = isConstruct(item) ? gateFor(item) : undefined;
-        if (gate) gated.add(gate.name!);
-        return gate ?? item;
-      });
-      gatedRecord[code] = Array.isArray(value) ? swapped : swapped[0];
-    }
-    copy[hook] = gatedRecord;
+    return copy;
   }
-  return copy;
+
+  private gateFor(construct: Construct): Construct | undefined {
+    if (this.made.has(construct)) return this.made.get(construct);
+    let gate: Construct | undefined;
+    if (construct.name === 'emailAutolink') gate = gatePrevious(construct, EMAIL, this.state);
+    else if (construct.name === 'wwwAutolink') gate = gatePrevious(construct, WWW, this.state);
+    else if (construct.name === 'protocolAutolink') gate = gatePrevious(construct, PROTOCOL, this.state);
+    else if (construct.name === 'table') gate = gateTable(construct, this.state);
+    if (gate) this.names.add(construct.name!);
+    this.made.set(construct, gate);
+    return gate;
+  }
 }
 
 function isConstruct(value: unknown): value is Construct {
   return typeof value === 'object' && value !== null && typeof (value as Construct).tokenize === 'function';
 }
 
-const gates = new WeakMap<Construct, Construct>();
-
-function gateFor(construct: Construct): Construct | undefined {
-  const known = gates.get(construct);
-  if (known) return known;
-  let gate: Construct | undefined;
-  if (construct.name === 'emailAutolink') gate = gatePrevious(construct, EMAIL);
-  else if (construct.name === 'wwwAutolink') gate = gatePrevious(construct, WWW);
-  else if (construct.name === 'protocolAutolink') gate = gatePrevious(construct, PROTOCOL);
-  else if (construct.name === 'table') gate = gateTable(construct);
-  if (gate) gates.set(construct, gate);
-  return gate;
-}
-
-function gatePrevious(construct: Construct, flag: number): Construct {
+function gatePrevious(construct: Construct, flag: number, state: ParseState): Construct {
   const previous = construct.previous!;
   const gated: Previous = function (this: TokenizeContext, code) {
-    return previous.call(this, code) && (current === undefined || ((current[this.now().line] ?? flag) & flag) !== 0);
+    const flags = state.flags;
+    return previous.call(this, code) && (flags === undefined || ((flags[this.now().line] ?? flag) & flag) !== 0);
   };
   return { ...construct, previous: gated };
 }
 
-function gateTable(construct: Construct): Construct {
+function gateTable(construct: Construct, state: ParseState): Construct {
   const tokenize = construct.tokenize;
   const gated: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
     const self = this;
     const start: State = (code) => {
-      if (current !== undefined && ((current[self.now().line + 1] ?? DELIMITER_ROW) & DELIMITER_ROW) === 0 && !continuesTable(self)) {
+      const flags = state.flags;
+      if (flags !== undefined && ((flags[self.now().line + 1] ?? DELIMITER_ROW) & DELIMITER_ROW) === 0 && !continuesTable(self)) {
         return nok(code);
       }
       return tokenize.call(self, effects, ok, nok)(code);

@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Highlighter, ThemeRegistrationResolved } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCodeHighlighter, HIGHLIGHT_LANGUAGES, HIGHLIGHT_THEMES } from '../../../src/markdown/plugins/highlight.ts';
-import { createPairedHighlight, pairedColors, type PairedHighlight } from '../../../src/markdown/plugins/paired-themes.ts';
+import { createPairedHighlight, pairedColors, type PairedHighlight } from '../../../src/markdown/fast/paired-themes.ts';
 import { dialects } from '../../../bench/dialects.ts';
 import { renderPageBody } from '../../../bench/pages.ts';
 import { planSite } from '../../../bench/plan.ts';
@@ -14,7 +14,7 @@ let highlighter: Highlighter;
 let paired: PairedHighlight;
 beforeAll(async () => {
   highlighter = await createCodeHighlighter();
-  paired = createPairedHighlight(highlighter, HIGHLIGHT_THEMES)!;
+  paired = createPairedHighlight(highlighter, HIGHLIGHT_THEMES, { tokenizeTimeLimit: 0 })!;
 });
 afterAll(() => highlighter.dispose());
 

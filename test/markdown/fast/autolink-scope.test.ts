@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { remarkAutolinkScope } from '../../../src/markdown/plugins/autolink-scope.ts';
+import { remarkAutolinkScope } from '../../../src/markdown/fast/autolink-scope.ts';
 import { block, text } from '../../fuzz/arbitraries.ts';
 
 const gfmAlone = unified().use(remarkParse).use(remarkGfm).freeze();

@@ -1,6 +1,5 @@
 import type { Root } from 'hast';
 import { flatTokenVariants, type Highlighter, type ShikiTransformer, type ThemedToken, type ThemeRegistrationResolved } from 'shiki';
-import { TOKENIZE_LIMITS } from './tokenize-limits.ts';
 
 export interface ThemePair {
   light: string;
@@ -9,6 +8,11 @@ export interface ThemePair {
 
 /** Highlights one block with both themes' colours; the same HTML as Shiki's own two-theme call. */
 export type PairedHighlight = (code: string, lang: string) => Root;
+
+/** Options passed on to each of Shiki's calls, as the caller passes them to its two-theme call. */
+export interface PassedOptions {
+  tokenizeTimeLimit?: number;
+}
 
 /**
  * Both themes' colours from one tokenization. Shiki's two-theme output tokenizes each
@@ -22,7 +26,7 @@ export type PairedHighlight = (code: string, lang: string) => Root;
  *
  * Returns undefined for themes that are not such a pair: callers use Shiki's two passes.
  */
-export function createPairedHighlight(highlighter: Highlighter, themes: ThemePair): PairedHighlight | undefined {
+export function createPairedHighlight(highlighter: Highlighter, themes: ThemePair, passed: PassedOptions = {}): PairedHighlight | undefined {
   const darkOf = pairedColors(highlighter.getTheme(themes.light), highlighter.getTheme(themes.dark));
   if (!darkOf) return undefined;
   // The <pre>'s class and colour variables, exactly as Shiki writes them for the pair.
@@ -49,13 +53,13 @@ export function createPairedHighlight(highlighter: Highlighter, themes: ThemePai
     // What Shiki's two-theme path does once it has both tokenizations: a variant per
     // theme, flattened into CSS variables, then whitespace merged into the next token.
     tokens(lines) {
-      return lines.map((line) => mergeWhitespace(line.map((token) => ({ content: token.content, offset: token.offset, htmlStyle: pairedStyle(token) }))));
+      return lines.map((line) => joinWhitespaceToNext(line.map((token) => ({ content: token.content, offset: token.offset, htmlStyle: pairedStyle(token) }))));
     },
     pre(node) {
       node.properties.class = pairClass;
     },
   };
-  return (code, lang) => highlighter.codeToHast(code, { lang, theme: themes.light, rootStyle, mergeWhitespaces: false, transformers: [transformer], ...TOKENIZE_LIMITS });
+  return (code, lang) => highlighter.codeToHast(code, { lang, theme: themes.light, rootStyle, mergeWhitespaces: false, transformers: [transformer], ...passed });
 }
 
 /**
@@ -87,24 +91,31 @@ export function pairedColors(light: ThemeRegistrationResolved, dark: ThemeRegist
   return colors;
 }
 
+const BLANK = /^\s+$/;
+
 /**
- * Shiki's `mergeWhitespaces` as its two-theme path applies it (to flattened tokens, which
- * carry no font style): a whitespace-only token joins the token after it. Shiki does not
- * export it; it runs before the `tokens` hook, on unflattened tokens, where it treats
- * underlined tokens differently, so it is turned off there and done here.
+ * The whitespace handling Shiki's two-theme output shows (its `mergeWhitespaces` default,
+ * applied after the variants are flattened, when no token has a font style left): a run
+ * of blank tokens is written as part of the token that follows it on the line, starting
+ * where the run starts (the last token of a line takes the run before it, blank or not,
+ * and is never carried further). Shiki's own option
+ * cannot be used here: it acts before the `tokens` hook, on tokens that still carry the
+ * light theme's font styles, and keeps underlined blanks apart, which the two-theme output
+ * does not.
  */
-function mergeWhitespace(line: ThemedToken[]): ThemedToken[] {
-  const merged: ThemedToken[] = [];
-  let carried = '';
-  let carriedOffset = 0;
-  for (const [index, token] of line.entries()) {
-    if (/^\s+$/.test(token.content) && index + 1 < line.length) {
-      if (!carried) carriedOffset = token.offset;
-      carried += token.content;
-    } else if (carried) {
-      merged.push({ ...token, offset: carriedOffset, content: carried + token.content });
-      carried = '';
-    } else merged.push(token);
+function joinWhitespaceToNext(line: ThemedToken[]): ThemedToken[] {
+  const joined: ThemedToken[] = [];
+  /** Blank tokens read since the last token written, waiting for the token they belong to. */
+  let blanks: ThemedToken | undefined;
+  const last = line.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const token = line[index]!;
+    if (index < last && BLANK.test(token.content)) {
+      blanks = blanks ? { ...blanks, content: blanks.content + token.content } : token;
+      continue;
+    }
+    joined.push(blanks ? { ...token, offset: blanks.offset, content: blanks.content + token.content } : token);
+    blanks = undefined;
   }
-  return merged;
+  return joined;
 }

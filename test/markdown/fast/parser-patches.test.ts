@@ -7,32 +7,44 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { block, text } from '../fuzz/arbitraries.ts';
+import { block, text } from '../../fuzz/arbitraries.ts';
 
 /**
- * patches/mdast-util-from-markdown+2.1.0.patch (applied by `npm install`): the compiler
- * hands every handler one context, with `sliceSerialize` set per event, instead of a
- * spread copy per event, which made remark-parse about a third slower on our pages.
+ * patches/mdast-util-from-markdown+2.1.0.patch (applied by `npm install`): each handler
+ * call still gets its own `this` (upstream's contract), built as an object literal of
+ * fixed shape instead of a spread copy (syntax-tree/mdast-util-from-markdown#52).
  */
 describe('mdast-util-from-markdown, as patched', () => {
   const record = () => {
-    const contexts = new Set<CompileContext>();
-    const slices: string[] = [];
+    const calls: { context: CompileContext; token: Token; slice: string }[] = [];
     function seen(this: CompileContext, token: Token) {
-      contexts.add(this);
-      slices.push(this.sliceSerialize(token));
+      calls.push({ context: this, token, slice: this.sliceSerialize(token) });
     }
     // Token types the compiler has no handler of its own for, so the tree is built as usual.
     const tree = fromMarkdown('a *b* and `c`\n\n__d__ ``e``', { mdastExtensions: [{ enter: { emphasisSequence: seen, strongSequence: seen, codeTextSequence: seen } }] });
-    return { contexts, slices, tree };
+    return { calls, tree };
   };
 
-  it('reuses one context for every handler call (the patch is applied)', () => {
-    expect(record().contexts.size).toBe(1);
+  it('gives every handler call its own context', () => {
+    const { calls } = record();
+    expect(new Set(calls.map((call) => call.context)).size).toBe(calls.length);
   });
 
-  it('still slices each event from its own token', () => {
-    expect(record().slices).toEqual(['*', '*', '`', '`', '__', '__', '``', '``']);
+  it('slices each event from its own token, also from a context kept for later', () => {
+    const { calls } = record();
+    expect(calls.map((call) => call.slice)).toEqual(['*', '*', '`', '`', '__', '__', '``', '``']);
+    // After the parse: a context kept from the first paragraph still slices that paragraph.
+    expect(calls.map((call) => call.context.sliceSerialize(call.token))).toEqual(calls.map((call) => call.slice));
+  });
+
+  it('keeps a field a handler sets on its context to that call', () => {
+    const kept: unknown[] = [];
+    function mark(this: CompileContext & { mark?: number }) {
+      kept.push(this.mark);
+      this.mark = 1;
+    }
+    fromMarkdown('*a* *b*', { mdastExtensions: [{ enter: { emphasisSequence: mark } }] });
+    expect(kept).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('builds the same tree', () => {
