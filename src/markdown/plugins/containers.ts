@@ -57,9 +57,9 @@ export const CALLOUTS: Record<string, { type: string; title: string }> = {
   danger: { type: 'caution', title: 'Danger' },
 };
 /** VitePress's wrappers with no look of their own (Vue's `v-pre`, unstyled `raw`): content only. */
-const PLAIN = new Set(['v-pre', 'raw']);
+const PLAIN: ReadonlySet<string> = new Set(['v-pre', 'raw']);
 export const CONTAINER_NAMES = [...Object.keys(CALLOUTS), 'details', 'code-group'];
-const KNOWN = new Set([...CONTAINER_NAMES, ...PLAIN]);
+const KNOWN: ReadonlySet<string> = new Set([...CONTAINER_NAMES, ...PLAIN]);
 
 const TITLE_FLAGS = /[ \t]*\{(open|no-title)\}$/;
 
