@@ -7,6 +7,7 @@
  * project root and patch the packages it finds under it, or fail the install when they are
  * hoisted out of it; the writer's own micromark is never ours to change. An installed
  * docsmith runs on the unpatched packages: the same output, a slower parse (see README).
+ * patch-package is a devDependency: `npm install --omit=dev` in a clone skips the patches too.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -15,8 +16,19 @@ import { fileURLToPath } from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** patch-package's entry, or undefined when devDependencies were left out. */
+function patchPackageEntry() {
+  try {
+    return createRequire(import.meta.url).resolve('patch-package/index.js');
+  } catch {
+    return undefined;
+  }
+}
+
 if (!packageRoot.split(path.sep).includes('node_modules')) {
-  const patchPackage = createRequire(import.meta.url).resolve('patch-package/index.js');
-  const { status } = spawnSync(process.execPath, [patchPackage], { cwd: packageRoot, stdio: 'inherit' });
-  process.exitCode = status ?? 1;
+  const patchPackage = patchPackageEntry();
+  if (patchPackage) {
+    const { status } = spawnSync(process.execPath, [patchPackage], { cwd: packageRoot, stdio: 'inherit' });
+    process.exitCode = status ?? 1;
+  }
 }

@@ -22,9 +22,4 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - this.starts[low]! + 1 };
   }
-
-  offsetAt(position: Position): number {
-    const start = this.starts[Math.min(position.line, this.starts.length) - 1] ?? 0;
-    return start + position.column - 1;
-  }
 }

@@ -1,3 +1,5 @@
+// Longer than our other modules on purpose: one micromark construct is one state machine
+// (opening fence, name, title, content, closing fence), and its states read best together.
 import { factorySpace } from 'micromark-factory-space';
 import { asciiAlpha, asciiAlphanumeric, markdownLineEnding, markdownSpace } from 'micromark-util-character';
 import type { Code, Construct, Effects, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
