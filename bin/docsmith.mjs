@@ -4,13 +4,10 @@
 // it is started: npm scripts, `npx docsmith`, `node bin/docsmith.mjs`.
 import { setFlagsFromString } from 'node:v8';
 import { compiledEntry } from './compile.mjs';
-import { hasStartOptions } from './relaunch.mjs';
+import { hasStartOptions, START_OPTIONS } from './relaunch.mjs';
 
-// --single-threaded-gc: V8's helper threads marking and scavenging for three heaps took CPU
-// from the render workers on a two-core machine, and the workers' own threads do it with
-// less overhead (4,000 pages: 38.4 → 35.8 s of CPU, a tenth more peak memory; README,
-// Performance). V8 reads it only as it starts: without it, Node is started again with it.
-if (await hasStartOptions(['--single-threaded-gc'])) {
+// V8 reads START_OPTIONS only as it starts: without them, Node is started again with them.
+if (await hasStartOptions(START_OPTIONS)) {
   // V8 lets a heap's old generation grow to up to four times what survived the last full
   // collection before collecting again. A build's heaps hold little for long (each worker
   // keeps its engines; a page's trees die with the page), so that headroom is mostly garbage:

@@ -1,6 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { START_OPTIONS } from '../../bin/relaunch.mjs';
 import { eventually } from '../helpers.ts';
 
 const COMMAND = path.resolve('test/bin/fixtures/relaunched.mjs');
@@ -71,5 +73,10 @@ describe('bin/relaunch.mjs', () => {
     launcher.kill('SIGKILL');
     await ended;
     await eventually(async () => expect(isRunning(report.pid)).toBe(false), 5000);
+  });
+
+  it('is given the same options by the npm scripts, which so spare the relaunch', () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    for (const command of ['build', 'check', 'dev']) expect(scripts[command]).toBe(['node', ...START_OPTIONS, 'bin/docsmith.mjs', command].join(' '));
   });
 });
