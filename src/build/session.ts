@@ -52,6 +52,7 @@ export class BuildSession {
   async run(): Promise<BuildResult> {
     const { writer } = this.options;
     const stats: BuildStats = { rendered: 0, laidOut: 0, reused: 0 };
+    // Load.
     const listing = this.loader.list();
     // With nothing cached every page will be rendered: start the workers first, so they
     // load (modules, grammars) while this thread loads the config and reads the sources.
@@ -60,39 +61,47 @@ export class BuildSession {
     if (!('jobs' in site)) {
       return finish({ config: undefined, pages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
-    const { config, theme, jobs } = site;
-    const setup = this.setupFor(site);
-    const contents = new RenderedContents({ jobs, setup, cache: this.options.cache, engines: () => this.resources.engines(theme) });
+    const { config, theme } = site;
+    // Render content, navigation, plan, layout.
+    const { contents, navigation, pass } = await this.renderAndLayOut(site);
+    const pages = pass.layout.pages;
+    Object.assign(stats, { rendered: contents.rendered, laidOut: pass.layout.laidOut, reused: pass.layout.reused });
 
-    // Pages are laid out and written while later ones render, with the sidebar the titles
-    // known so far make; when a rendered title turns out to differ from its guess, every
-    // page is laid out again with the sidebar made from the rendered titles.
+    // Site-wide checks.
+    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics];
+    for (const page of pages) diagnostics.push(...page.diagnostics);
+    diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
+    // Write, and commit only when nothing failed.
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
+    return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+  }
+
+  /**
+   * The render, navigation, plan and layout phases. Pages are laid out and written while
+   * later ones render, with the sidebar the titles known so far make; when a rendered title
+   * turns out to differ from its guess, every page is laid out again with the sidebar made
+   * from the rendered titles.
+   */
+  private async renderAndLayOut(site: LoadedSite): Promise<{ contents: RenderedContents; navigation: Navigation; pass: OutputPass }> {
+    const { listing, config, theme, jobs } = site;
+    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, engines: () => this.resources.engines(theme) });
     const guessed = this.navigation.make(guessedEntries(listing.pages, contents.records, site.headers, config), config, theme);
     let pass: OutputPass | undefined;
-    let navigation: Navigation;
     try {
       pass = await this.startPass(site, contents, guessed, true);
       const first = pass;
       await contents.render({ pool: (misses) => this.resources.poolFor(misses), onProgress: this.options.onProgress, onContent: (index) => first.layout.layOut(index) });
-      navigation = this.navigation.make(renderedEntries(listing.pages, contents.records), config, theme);
+      const navigation = this.navigation.make(renderedEntries(listing.pages, contents.records), config, theme);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
         pass = await this.startPass(site, contents, navigation, false);
         for (let i = 0; i < jobs.length; i++) await pass.layout.layOut(i);
       }
+      return { contents, navigation, pass };
     } catch (error) {
       await pass?.search?.discard();
       throw error;
     }
-    const { layout, search, plan } = pass;
-    const pages = layout.pages;
-    Object.assign(stats, { rendered: contents.rendered, laidOut: layout.laidOut, reused: layout.reused });
-
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics];
-    for (const page of pages) diagnostics.push(...page.diagnostics);
-    diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, pages, search: { plan: plan.search, indexer: search }, diagnostics })));
-    return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 
   /** Stops the workers and frees the highlighter. */
