@@ -1,13 +1,13 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildSession, type BuildResult } from '../src/build/index.ts';
-import { CheckMemo } from '../src/checks/memo.ts';
-import { SiteNav } from '../src/nav/site-nav.ts';
-import { MemoryWriter } from '../src/output/writer.ts';
-import { MemoryRenderCache } from '../src/render/cache.ts';
-import { TemplateVariables } from '../src/template/placeholders.ts';
-import { makeSite } from './helpers.ts';
+import { BuildSession, type BuildResult } from '../../src/build/index.ts';
+import { CheckMemo } from '../../src/checks/memo.ts';
+import { SiteNav } from '../../src/nav/site-nav.ts';
+import { MemoryWriter } from '../../src/output/writer.ts';
+import { MemoryRenderCache } from '../../src/render/cache.ts';
+import { TemplateVariables } from '../../src/template/placeholders.ts';
+import { makeSite } from '../helpers.ts';
 
 /**
  * Two sites whose pages have the same paths but other titles, anchors, links and
