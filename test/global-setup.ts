@@ -11,7 +11,7 @@ import path from 'node:path';
 export default function setup(): () => void {
   const outer = process.env.TMPDIR;
   const runFolder = mkdtempSync(path.join(tmpdir(), 'docsmith-test-run-'));
-  // tsx (the workers' TypeScript loader under test) keeps its transform cache in
+  // tsx (which runs TypeScript in some tests' child processes) keeps its transform cache in
   // <tmp>/tsx-<user> across runs: linked to the shared one, runs stay as warm as before.
   const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
   mkdirSync(path.join(tmpdir(), tsxCache), { recursive: true });
