@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -12,10 +12,8 @@ export default function setup(): () => void {
   const outer = process.env.TMPDIR;
   const runFolder = mkdtempSync(path.join(tmpdir(), 'docsmith-test-run-'));
   // tsx (which runs TypeScript in some tests' child processes) keeps its transform cache in
-  // <tmp>/tsx-<user> across runs: linked to the shared one, runs stay as warm as before.
+  // <tmp>/tsx-<user>: a cache, not a leftover; it goes with the run's folder.
   const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
-  mkdirSync(path.join(tmpdir(), tsxCache), { recursive: true });
-  symlinkSync(path.join(tmpdir(), tsxCache), path.join(runFolder, tsxCache));
   process.env.TMPDIR = runFolder;
 
   return function teardown() {
