@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(VNU))('the Nu HTML Checker', () => {
     const files = outs.flatMap(htmlFiles);
     expect(files.length).toBeGreaterThanOrEqual(6);
     // vnu exits non-zero when it finds errors; the JSON report on stderr is what we read.
-    const result = await promisify(execFile)('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], { maxBuffer: 10_000_000 }).catch((error: { stderr: string }) => error);
+    const result = await promisify(execFile)('java', ['-XX:-UsePerfData', '-jar', VNU, '--errors-only', '--format', 'json', ...files], { maxBuffer: 10_000_000 }).catch((error: { stderr: string }) => error);
     const messages = (JSON.parse(result.stderr) as { messages: Array<{ url: string; lastLine?: number; message: string }> }).messages;
     expect(messages.map((m) => `${m.url.replace(/^.*docsmith-e2e-[^/]+\//, '')}:${m.lastLine ?? 0}: ${m.message}`)).toEqual([]);
   });
