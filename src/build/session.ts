@@ -88,10 +88,13 @@ export class BuildSession {
     const pages = layout.pages;
     Object.assign(stats, { rendered: contents.rendered, laidOut: layout.laidOut, reused: layout.reused });
 
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics];
+    // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
+    const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
+    const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
+    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
     for (const page of pages) diagnostics.push(...page.diagnostics);
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, pages, search: { plan: plan.search, indexer: search }, diagnostics })));
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, landingPages, pages, search: { plan: plan.search, indexer: search }, diagnostics })));
     return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 
