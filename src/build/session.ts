@@ -58,7 +58,7 @@ export class BuildSession {
     if (!this.resources.started && listing.pages.length > 0 && (this.options.cache?.isEmpty() ?? true)) this.resources.poolFor(listing.pages.length);
     const site = await this.loader.load();
     if (!('jobs' in site)) {
-      return finish({ config: undefined, pages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+      return finish({ config: undefined, pages: [], landingPages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     const { config, theme, jobs } = site;
     const setup = this.setupFor(site);
@@ -95,7 +95,7 @@ export class BuildSession {
     for (const page of pages) diagnostics.push(...page.diagnostics);
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, landingPages, pages, search: { plan: plan.search, indexer: search }, diagnostics })));
-    return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+    return finish({ config, pages, landingPages: landingPages.map(({ file, url, outputPath }) => ({ file, url, outputPath })), diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 
   /** Stops the workers and frees the highlighter. */
