@@ -13,8 +13,6 @@ export interface LinkCheckInput {
   severity: Severity;
 }
 
-const NO_LANDING_PAGES: ReadonlySet<string> = new Set();
-
 /**
  * Checks every internal link and #anchor against the whole page set. Runs after all
  * pages are rendered, because a link's target is usually another page.
@@ -24,7 +22,6 @@ const NO_LANDING_PAGES: ReadonlySet<string> = new Set();
  */
 export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagnostic[] {
   const index = memo.index.update(input.pages);
-  const landingUrls = input.landingUrls ?? NO_LANDING_PAGES;
   const anchorLists = input.pages.map((page) => page.anchors);
   const found = new Array<Diagnostic[]>(input.pages.length);
   // Two passes, so that the loop over every page always takes the same path: a dev
@@ -35,7 +32,7 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
   input.pages.forEach((page, i) => {
     const known = memo.links.get(page.links);
     // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
-    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === landingUrls && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
@@ -43,8 +40,8 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
   for (const i of stale) {
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
-    found[i] = checkPage(page, targets, anchorLists, { ...input, landingUrls }, hints, memo);
-    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    found[i] = checkPage(page, targets, anchorLists, input, hints, memo);
+    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }
@@ -55,7 +52,7 @@ function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets:
   return true;
 }
 
-function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput & { landingUrls: ReadonlySet<string> }, hints: LinkHints, memo: CheckMemo): Diagnostic[] {
+function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints, memo: CheckMemo): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (link: { line: number; column: number }, message: string, rule: string) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
@@ -71,7 +68,7 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
       }
       return;
     }
-    if (link.kind === 'page' && input.landingUrls.has(link.target)) {
+    if (link.kind === 'page' && input.landingUrls?.has(link.target)) {
       if (link.anchor) report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}": it leads to a folder's generated page, which lists its pages and has no headings`, 'links/missing-anchor');
       return;
     }
