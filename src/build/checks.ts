@@ -26,7 +26,7 @@ export function checkSite(input: SiteCheckInput): Diagnostic[] {
   const used = new Set(input.templateVariables);
   for (const page of pages) for (const placeholder of page.placeholders) used.add(placeholder);
   return [
-    ...checkLinks({ pages, assets: input.assetPaths, severity: config.brokenLinks }, memo),
+    ...checkLinks({ pages, assets: input.assetPaths, landingUrls: input.nav.landingUrls, severity: config.brokenLinks }, memo),
     ...checkUnusedMetadata({ keys: Object.keys(config.metadata), used, configSource: input.configSource }),
     ...checkReachable({ pages, sidebar: input.nav }, memo),
   ];

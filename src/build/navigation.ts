@@ -6,14 +6,17 @@ import type { NavPage } from '../nav/sidebar.ts';
 import { siteNav, type SiteNav } from '../nav/site-nav.ts';
 import { hashOf } from '../hashing/hash.ts';
 import type { ContentRecord } from '../render/page.ts';
+import { renderLandingPages, type LandingPage } from '../site-files/landing.ts';
 import { renderNotFound } from '../site-files/not-found.ts';
 import type { LoadedTheme } from './theme.ts';
 
-/** The sidebar, its hash (part of every page's key) and the 404 page, which depends on it alone. */
+/** The sidebar, its hash (part of every page's key), and the pages made from it alone: 404 and the folders' landing pages. */
 export interface Navigation {
   nav: SiteNav;
   navHash: string;
   notFound: ReturnType<typeof renderNotFound>;
+  /** Laid out when first asked for (a guessed sidebar that the rendered titles replace never needs them), then kept with the sidebar. */
+  landingPages(): readonly LandingPage[];
 }
 
 /**
@@ -32,7 +35,9 @@ export class NavigationMaker {
     }
     const nav = siteNav(config, entries);
     const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
-    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound };
+    let landing: LandingPage[] | undefined;
+    const landingPages = () => (landing ??= renderLandingPages({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
+    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
     return this.known;
   }
 }

@@ -40,6 +40,8 @@ export interface BuildResult {
   config: SiteConfig | undefined;
   /** Every page, without its HTML (that went to the writer). */
   pages: PageRecord[];
+  /** The folders' generated landing pages (a folder without a page of its own): where each was written. */
+  landingPages: Array<{ file: string; url: string; outputPath: string }>;
   /** Every problem of the run, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Source text of the files with problems, by site-relative path, so reports can quote the offending line. */

@@ -59,7 +59,7 @@ export class BuildSession {
     if (!this.resources.started && listing.pages.length > 0 && (this.options.cache?.isEmpty() ?? true)) this.resources.poolFor(listing.pages.length);
     const site = await this.loader.load();
     if (!('jobs' in site)) {
-      return finish({ config: undefined, pages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+      return finish({ config: undefined, pages: [], landingPages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     const { config, theme } = site;
     // Render content, navigation, plan, layout.
@@ -67,13 +67,17 @@ export class BuildSession {
     const pages = pass.layout.pages;
     Object.assign(stats, { rendered: contents.rendered, laidOut: pass.layout.laidOut, reused: pass.layout.reused });
 
+    // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
+    const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
+    const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
+
     // Site-wide checks.
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics];
+    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
     for (const page of pages) diagnostics.push(...page.diagnostics);
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     // Write, and commit only when nothing failed.
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
-    return finish({ config, pages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
+    return finish({ config, pages, landingPages: landingPages.map(({ file, url, outputPath }) => ({ file, url, outputPath })), diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 
   /**

@@ -6,6 +6,7 @@ import type { TemplateSet } from '../template/templates.ts';
 import type { Writer } from '../output/writer.ts';
 import type { PageRecord } from '../render/page.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
+import type { LandingPage } from '../site-files/landing.ts';
 import { renderSitemap } from '../site-files/sitemap.ts';
 import type { SearchPlan } from './plan.ts';
 
@@ -16,6 +17,8 @@ export interface SiteFilesInput {
   templates: TemplateSet;
   assets: readonly AssetSource[];
   notFoundHtml: string;
+  /** The folders' generated landing pages: written, listed in the sitemap and indexed after the pages. */
+  landingPages: readonly LandingPage[];
   pages: readonly PageRecord[];
   search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
   /** Every problem so far: with an error, nothing that only a good build needs is made. */
@@ -24,22 +27,31 @@ export interface SiteFilesInput {
 
 /**
  * The write phase, after the pages: the theme's assets, the site's files, 404.html, the
- * sitemap and the search index. Assets and 404.html are written even when the build
- * failed: the writer throws them away then (disk, check), but the dev server serves what
- * did render, and a page needs its stylesheet and images. Returns the search index's problems.
+ * folders' landing pages, the sitemap and the search index. Assets, 404.html and landing
+ * pages are written even when the build failed: the writer throws them away then (disk,
+ * check), but the dev server serves what did render, and a page needs its stylesheet and
+ * images. Returns the search index's problems.
  */
 export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[]> {
   const { writer, config, search } = input;
   for (const [file, from] of Object.entries(input.templates.assets)) writer.copy(from, file);
   for (const asset of input.assets) writer.copy(path.join(input.root, asset.file), asset.outputPath);
   writer.write('404.html', input.notFoundHtml);
+  // Each is written from its own HTML's hash: it is made from the sidebar, the layout and
+  // the config, and is small enough to make again on every run.
+  for (const page of input.landingPages) writer.write(page.outputPath, page.html);
   if (hasErrors(input.diagnostics)) {
     await search.indexer?.discard();
     return [];
   }
-  if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls: input.pages.map((page) => page.url) }));
+  const urls = [...input.pages.map((page) => page.url), ...input.landingPages.map((page) => page.url)];
+  if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
   if (search.plan.kind === 'carry') for (const file of search.plan.files) writer.carry(file, search.plan.fingerprint);
-  // Last, from the HTML as written: search sees exactly what readers see.
-  if (search.indexer && search.plan.kind === 'index') return search.indexer.write(writer, search.plan.fingerprint);
+  // Last, from the HTML as written: search sees exactly what readers see. Landing pages
+  // come after every page, in sidebar order, so the index is the same on every run.
+  if (search.indexer && search.plan.kind === 'index') {
+    for (const page of input.landingPages) search.indexer.add(page);
+    return search.indexer.write(writer, search.plan.fingerprint);
+  }
   return [];
 }

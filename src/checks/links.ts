@@ -8,6 +8,8 @@ export interface LinkCheckInput {
   pages: ReadonlyArray<Pick<PageRecord, 'file' | 'url' | 'anchors' | 'links'>>;
   /** Output paths of the files copied from content/ (`images/flow.png`). */
   assets: ReadonlySet<string>;
+  /** URLs of the folders' generated landing pages (`/api/`): pages with no source, and no anchors but the top. */
+  landingUrls?: ReadonlySet<string> | undefined;
   severity: Severity;
 }
 
@@ -30,7 +32,7 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
   input.pages.forEach((page, i) => {
     const known = memo.links.get(page.links);
     // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
-    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
@@ -39,7 +41,7 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
     found[i] = checkPage(page, targets, anchorLists, input, hints, memo);
-    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }
@@ -64,6 +66,10 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
         const hint = closest(link.anchor, anchors);
         report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}"${hint ? `; did you mean "#${hint}"?` : ''}`, 'links/missing-anchor');
       }
+      return;
+    }
+    if (link.kind === 'page' && input.landingUrls?.has(link.target)) {
+      if (link.anchor) report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}": it leads to a folder's generated page, which lists its pages and has no headings`, 'links/missing-anchor');
       return;
     }
     const broken = brokenLink(link, hints.forBroken(page, link));

@@ -7,6 +7,7 @@ export interface LinkAnswer {
   generation: number;
   severity: Severity;
   assets: ReadonlySet<string>;
+  landingUrls: ReadonlySet<string> | undefined;
   /** The anchor arrays of the link targets then, by identity. */
   anchors: Array<readonly string[] | undefined>;
   diagnostics: Diagnostic[];

@@ -74,7 +74,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         try {
           run.indexer = await startSearchIndex({ base });
           if (run.cancelled) return await run.indexer.cancel();
-          for (const page of result.pages) {
+          // As the build does: the folders' landing pages after the pages.
+          for (const page of [...result.pages, ...result.landingPages]) {
             const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
             if (html !== undefined) run.indexer.add({ ...page, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
           }
@@ -136,6 +137,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
       return {
         config: undefined,
         pages: [],
+        landingPages: [],
         diagnostics: [{ file: file && !file.startsWith('..') ? file : '.', line: 1, column: 1, severity: 'error', message: `the build stopped: ${message}`, rule: 'dev/build-crashed' }],
         sources: new Map(),
         written: false,

@@ -23,6 +23,12 @@ export interface NavItem {
   external: boolean;
   /** Always an array (empty for a plain link), so templates never meet an undefined value. */
   items: NavItem[];
+  /**
+   * The group of a folder without a page of its own, linked to the landing page docsmith
+   * makes for it (its entries, listed): the page is not the writer's, so it is left out of
+   * the reading order (prev/next).
+   */
+  generated?: true;
 }
 
 /**
@@ -45,7 +51,11 @@ export function sidebarFromConfig(nav: readonly NavItemInput[], base: string): N
  * The sidebar from the content tree: each folder becomes a group, and siblings are
  * ordered by `order`, then title. A group is titled and linked by the folder's own page:
  * `index.md`, `README.md`, or a page of the folder's name beside it (`guide.md` next to
- * `guide/`, as Jekyll and Docusaurus sites have), whichever has the folder's URL.
+ * `guide/`, as Jekyll and Docusaurus sites have), whichever has the folder's URL. A
+ * folder with none is linked to a landing page made for it at its URL (`generated`), so
+ * every group heading leads somewhere without JavaScript, and a collapsed group is one
+ * click from its pages. When a page's URL differs from the folder's only by case, the two
+ * would be one file on a case-insensitive disk: the group then stays a plain label.
  */
 export function sidebarFromPages(pages: readonly NavPage[], base: string): NavItem[] {
   interface Folder { index?: NavPage; pages: NavPage[]; folders: Map<string, Folder> }
@@ -68,17 +78,22 @@ export function sidebarFromPages(pages: readonly NavPage[], base: string): NavIt
     if (own && !own.index) own.index = page;
     else folderAt(page.contentPath.split('/').slice(0, -1), true)!.pages.push(page);
   }
-  const link = (page: NavPage, items: NavItem[] = []): NavItem => ({ text: page.title, href: encodeURI(base + page.url.slice(1)), url: page.url, external: false, items });
-  const toItems = (folder: Folder): Array<{ order: number; text: string; home: boolean; item: NavItem }> => [
+  const taken = new Set(pages.map((page) => page.url.toLowerCase()));
+  const href = (url: string) => encodeURI(base + url.slice(1));
+  const link = (page: NavPage, items: NavItem[] = []): NavItem => ({ text: page.title, href: href(page.url), url: page.url, external: false, items });
+  const landing = (text: string, url: string, items: NavItem[]): NavItem =>
+    taken.has(url.toLowerCase()) ? { text, href: '', url: '', external: false, items } : { text, href: href(url), url, external: false, items, generated: true };
+  const toItems = (folder: Folder, url: string): Array<{ order: number; text: string; home: boolean; item: NavItem }> => [
     ...folder.pages.map((page) => ({ order: page.order ?? Infinity, text: page.title, home: page.url === '/', item: link(page) })),
     ...[...folder.folders].map(([name, sub]) => {
-      const items = sortItems(toItems(sub));
+      const subUrl = `${url}${name}/`;
+      const items = sortItems(toItems(sub, subUrl));
       const text = sub.index?.title ?? titleFromName(name);
-      const item: NavItem = sub.index ? link(sub.index, items) : { text, href: '', url: '', external: false, items };
+      const item: NavItem = sub.index ? link(sub.index, items) : landing(text, subUrl, items);
       return { order: sub.index?.order ?? Infinity, text, home: false, item };
     }),
   ];
-  return sortItems(toItems(root));
+  return sortItems(toItems(root, '/'));
 }
 
 /** The home page first, then by `order`, then by title. */

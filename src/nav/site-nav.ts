@@ -17,12 +17,38 @@ export class SiteNav {
   private html: SidebarHtml | undefined;
   private order: NavItem[] | undefined;
   private position: Map<string, number> | undefined;
+  private landing: { items: NavItem[]; urls: Set<string> } | undefined;
 
   constructor(readonly items: readonly NavItem[]) {}
 
   /** Every internal page of the sidebar, depth first, each once: the order of prev/next. */
   get readingOrder(): readonly NavItem[] {
     return (this.order ??= readingOrder(this.items));
+  }
+
+  /** The groups that get a generated landing page (folders without a page of their own), depth first. */
+  get landingGroups(): readonly NavItem[] {
+    return this.landingPages().items;
+  }
+
+  /** Their URLs: pages that exist although no source makes them, so links to them are good. */
+  get landingUrls(): ReadonlySet<string> {
+    return this.landingPages().urls;
+  }
+
+  private landingPages(): { items: NavItem[]; urls: Set<string> } {
+    if (!this.landing) {
+      const items: NavItem[] = [];
+      const walk = (list: readonly NavItem[]) => {
+        for (const item of list) {
+          if (item.generated) items.push(item);
+          walk(item.items);
+        }
+      };
+      walk(this.items);
+      this.landing = { items, urls: new Set(items.map((item) => item.url)) };
+    }
+    return this.landing;
   }
 
   /**

@@ -23,6 +23,18 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('accepts links to a folder\'s generated landing page, and reports an anchor on it; a memo notices when the landing pages change', () => {
+    const memo = new CheckMemo();
+    const assets = new Set<string>();
+    const pages = [page('/', [], [{ target: '/api/' }, { target: '/api/', anchor: 'list' }]), page('/api/users/', [], [])];
+    const check = (landingUrls: ReadonlySet<string> | undefined) => checkLinks({ pages, assets, landingUrls, severity: 'error' }, memo).map((d) => d.message);
+    const landing = new Set(['/api/']);
+    expect(check(landing)).toEqual(['link to a missing anchor "#list" in "/api/": it leads to a folder\'s generated page, which lists its pages and has no headings']);
+    // Once the landing page is gone (the sidebar changed), the same links are checked again.
+    expect(check(undefined)).toEqual(['link to a missing page "/api/"', 'link to a missing page "/api/"']);
+    expect(check(landing)).toHaveLength(1);
+  });
+
   it('kept between rebuilds, answers again for unchanged pages and notices a target that lost its anchor or was removed', () => {
     const index = new CheckMemo();
     const assets = new Set<string>();

@@ -281,6 +281,23 @@ describe('startDev: the writer loop over real HTTP and the live-reload channel',
 });
 
 describe('startDev options', () => {
+  it('serves and indexes the generated landing page of a folder without a page of its own', async () => {
+    const root = makeSite({ 'content/index.md': '# Home\n', 'content/api/users.md': '# Users\n\nEvery user.\n' });
+    const dev = await startDev({ root, port: 0 });
+    try {
+      const response = await fetch(new URL('/api/', dev.url));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<li><a href="/api/users/">Users</a></li>');
+      await eventually(async () => {
+        const entry = (await (await fetch(new URL('/pagefind/pagefind-entry.json', dev.url))).json()) as { languages: Record<string, { page_count: number }> };
+        expect(Object.values(entry.languages)[0]!.page_count).toBe(3);
+      }, 5000);
+    } finally {
+      await dev.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('takes the next free port when the one asked for is taken, and serves under the base', async () => {
     const root = makeSite({ 'site.config.ts': "export default { base: '/docs/' };\n", 'content/index.md': '# Home\n\nHello.\n' });
     const first = await startDev({ root, port: 0 });

@@ -10,7 +10,7 @@ const record = (name: string, diagnostics: Diagnostic[] = []): PageRecord => ({
 });
 const error = (file: string, line: number, message: string): Diagnostic => ({ file, line, column: 1, severity: 'error', message, rule: 'test/rule' });
 const result = (pages: PageRecord[], written: boolean, sources = new Map<string, string>()): BuildResult => ({
-  config: undefined, pages, diagnostics: pages.flatMap((p) => p.diagnostics), sources, written, stats: { rendered: 0, laidOut: 0, reused: 0 },
+  config: undefined, pages, landingPages: [], diagnostics: pages.flatMap((p) => p.diagnostics), sources, written, stats: { rendered: 0, laidOut: 0, reused: 0 },
 });
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 

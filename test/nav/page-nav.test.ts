@@ -28,6 +28,15 @@ describe('SiteNav.forPage', () => {
     expect(pageNav(sidebar, '/api/teams/').next).toBeNull();
   });
 
+  it('marks a folder\'s generated landing page as current, and keeps it out of prev/next', () => {
+    const nav = pageNav(sidebar, '/api/');
+    expect(nav.sidebar[1]).toMatchObject({ text: 'API', href: '/api/', current: true, active: true, generated: true });
+    expect(nav.sidebar[0]).toMatchObject({ generated: false });
+    expect(nav.sidebar_html).toContain('<li class="active"><a aria-current="page" href="/api/">API</a>');
+    expect(nav).toMatchObject({ prev: null, next: null });
+    expect(new SiteNav(sidebar).readingOrder.map((item) => item.url)).toEqual(['/', '/api/users/', '/api/teams/']);
+  });
+
   it('has no neighbours for a page missing from the sidebar', () => {
     expect(pageNav(sidebar, '/404.html')).toMatchObject({ prev: null, next: null });
   });

@@ -19,11 +19,33 @@ describe('sidebarFromPages', () => {
     expect(texts(sidebarFromPages(pages, '/'))).toEqual(['Home', { Guides: ['Setup'] }, 'Alpha', { API: ['Authentication', 'Users API', 'Errors'] }, 'Zebra']);
   });
 
-  it('links a folder group to its index page, and leaves other groups unlinked', () => {
+  it('links a folder group to its index page, and a folder without one to its generated landing page', () => {
     const sidebar = sidebarFromPages(pages, '/docs/');
     expect(sidebar.find((item) => item.text === 'Guides')).toMatchObject({ href: '/docs/guides/', url: '/guides/' });
-    expect(sidebar.find((item) => item.text === 'API')).toMatchObject({ href: '', url: '' });
+    expect(sidebar.find((item) => item.text === 'Guides')!.generated).toBeUndefined();
+    expect(sidebar.find((item) => item.text === 'API')).toMatchObject({ href: '/docs/api/', url: '/api/', generated: true });
     expect(sidebar[0]).toMatchObject({ href: '/docs/', url: '/' });
+  });
+
+  it('gives nested folders without a page their own landing pages, at their URLs', () => {
+    const sidebar = sidebarFromPages([
+      { contentPath: 'index.md', url: '/', title: 'Home' },
+      { contentPath: 'reference/http api/v1/users.md', url: '/reference/http api/v1/users/', title: 'Users' },
+    ], '/');
+    const reference = sidebar[1]!;
+    expect(reference).toMatchObject({ text: 'Reference', href: '/reference/', url: '/reference/', generated: true });
+    expect(reference.items[0]).toMatchObject({ text: 'Http api', href: '/reference/http%20api/', url: '/reference/http api/', generated: true });
+    expect(reference.items[0]!.items[0]).toMatchObject({ text: 'V1', url: '/reference/http api/v1/', generated: true });
+  });
+
+  it('makes no landing page where a page already has the folder\'s URL but for its case', () => {
+    const sidebar = sidebarFromPages([
+      { contentPath: 'index.md', url: '/', title: 'Home' },
+      { contentPath: 'users.md', url: '/users/', title: 'Users page' },
+      { contentPath: 'Users/list.md', url: '/Users/list/', title: 'List' },
+    ], '/');
+    expect(sidebar.find((item) => item.text === 'Users')).toMatchObject({ href: '', url: '', items: [{ text: 'List' }] });
+    expect(sidebar.find((item) => item.text === 'Users')!.generated).toBeUndefined();
   });
 
   it('makes a page beside a folder of its name, or a README.md, the landing page of that folder: one entry, not two', () => {
@@ -38,6 +60,8 @@ describe('sidebarFromPages', () => {
     expect(texts(sidebar)).toEqual(['Home', { 'Command line': ['serve'] }, { Configuration: ['Options', 'Plugins'] }]);
     expect(sidebar[2]).toMatchObject({ href: '/configuration/', url: '/configuration/' });
     expect(sidebar[1]).toMatchObject({ href: '/cli/', url: '/cli/' });
+    // A writer's own page always wins: none of these folders gets a generated page.
+    expect(JSON.stringify(sidebar)).not.toContain('generated');
   });
 });
 

@@ -7,4 +7,11 @@ describe('siteNav', () => {
     expect(siteNav({ base: '/', nav: [{ text: 'Only', link: '/guide/' }] }, pages).items.map((item) => item.text)).toEqual(['Only']);
     expect(siteNav({ base: '/' }, pages).items.map((item) => item.text)).toContain('Guide');
   });
+
+  it('lists the groups that get a generated landing page, depth first', () => {
+    const nav = siteNav({ base: '/' }, [...pages, { contentPath: 'api/v1/users.md', url: '/api/v1/users/', title: 'Users' }, { contentPath: 'cli/run.md', url: '/cli/run/', title: 'run' }]);
+    expect(nav.landingGroups.map((item) => item.url)).toEqual(['/api/', '/api/v1/', '/cli/']);
+    expect([...nav.landingUrls]).toEqual(['/api/', '/api/v1/', '/cli/']);
+    expect(siteNav({ base: '/', nav: [{ text: 'API', items: [{ text: 'Users', link: '/api/v1/users/' }] }] }, pages).landingGroups).toEqual([]);
+  });
 });

@@ -57,12 +57,14 @@ describe('the search index from cut pages', () => {
     const cut = vi.mocked(searchableHtml);
     cut.mockClear();
     const built = await buildInMemory(root);
+    // The folders without a page of their own get generated landing pages, indexed after the pages.
+    const landing = ['/api/', '/guides/'].map((url) => ({ file: `content${url}`, url, html: built.writer.text(`${url.slice(1)}index.html`)! }));
     // Every page went through the cut, and it removed the sidebar and the rest.
-    expect(cut.mock.calls.length).toBe(built.pages.length);
+    expect(cut.mock.calls.length).toBe(built.pages.length + landing.length);
     for (const [index, [html]] of cut.mock.calls.entries()) expect(cut.mock.results[index]!.value.length).toBeLessThan(html.length);
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const whole = new MemoryWriter();
-    const pages = [...built.html].map(([file, html]) => ({ file, url: built.pages.find((p) => p.file === file)!.url, html }));
+    const pages = [...[...built.html].map(([file, html]) => ({ file, url: built.pages.find((p) => p.file === file)!.url, html })), ...landing];
     expect(await writeSearchIndex({ pages, base: '/', writer: whole })).toEqual([]);
     whole.commit();
 
