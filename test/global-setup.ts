@@ -19,7 +19,9 @@ export default function setup(): () => void {
   return function teardown() {
     if (outer === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = outer;
-    const leftovers = readdirSync(runFolder).filter((name) => name !== tsxCache).sort();
+    // Chromium's own scratch folders (.org.chromium.Chromium.*) outlive a closed browser now
+    // and then; they are Chromium's, not a test's, and go with the run's folder below.
+    const leftovers = readdirSync(runFolder).filter((name) => name !== tsxCache && !name.startsWith('.org.chromium.')).sort();
     rmSync(runFolder, { recursive: true, force: true });
     if (leftovers.length > 0) {
       // Vitest only logs an error thrown here; the exit code is what fails CI.
