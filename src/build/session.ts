@@ -76,7 +76,7 @@ export class BuildSession {
     for (const page of pages) diagnostics.push(...page.diagnostics);
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     // Write, and commit only when nothing failed.
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
     return finish({ config, pages, landingPages: landingPages.map(({ file, url, outputPath }) => ({ file, url, outputPath })), diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 

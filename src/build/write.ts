@@ -3,10 +3,12 @@ import type { SiteConfig } from '../config/schema.ts';
 import type { AssetSource } from '../content/discover.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSet } from '../template/templates.ts';
+import type { SiteNav } from '../nav/site-nav.ts';
 import type { Writer } from '../output/writer.ts';
 import type { PageRecord } from '../render/page.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import type { LandingPage } from '../site-files/landing.ts';
+import { writeNavGroups } from '../site-files/nav-groups.ts';
 import { renderSitemap } from '../site-files/sitemap.ts';
 import type { SearchPlan } from './plan.ts';
 
@@ -17,6 +19,8 @@ export interface SiteFilesInput {
   templates: TemplateSet;
   assets: readonly AssetSource[];
   notFoundHtml: string;
+  /** The sidebar: its collapsed groups' entries are written for the theme's script. */
+  nav: SiteNav;
   /** The folders' generated landing pages: written, listed in the sitemap and indexed after the pages. */
   landingPages: readonly LandingPage[];
   pages: readonly PageRecord[];
@@ -27,16 +31,18 @@ export interface SiteFilesInput {
 
 /**
  * The write phase, after the pages: the theme's assets, the site's files, 404.html, the
- * folders' landing pages, the sitemap and the search index. Assets, 404.html and landing
- * pages are written even when the build failed: the writer throws them away then (disk,
- * check), but the dev server serves what did render, and a page needs its stylesheet and
- * images. Returns the search index's problems.
+ * sidebar's collapsed groups as JSON, the folders' landing pages, the sitemap and the
+ * search index. Assets, 404.html, the groups' JSON and landing pages are written even
+ * when the build failed: the writer throws them away then (disk, check), but the dev
+ * server serves what did render, and a page needs its stylesheet and images. Returns the
+ * search index's problems.
  */
 export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[]> {
   const { writer, config, search } = input;
   for (const [file, from] of Object.entries(input.templates.assets)) writer.copy(from, file);
   for (const asset of input.assets) writer.copy(path.join(input.root, asset.file), asset.outputPath);
   writer.write('404.html', input.notFoundHtml);
+  writeNavGroups(writer, input.nav);
   // Each is written from its own HTML's hash: it is made from the sidebar, the layout and
   // the config, and is small enough to make again on every run.
   for (const page of input.landingPages) writer.write(page.outputPath, page.html);

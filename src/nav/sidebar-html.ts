@@ -1,34 +1,45 @@
 import { escapeHtml } from '../template/liquid.ts';
 import type { NavItem } from './sidebar.ts';
+import { sidebarGroups } from './sidebar-groups.ts';
 
 /**
- * Past this many entries the sidebar shows the open section only (plus every group
- * that has no page of its own, so each page stays one click away): a full sidebar on
- * every page makes output grow with the square of the page count.
+ * Up to this many entries a page's sidebar shows the whole tree: its size is then bounded
+ * by this constant whatever the site, and a small site reads without JavaScript as it
+ * always did. Past it, a page shows the top-level entries, the path to itself and the
+ * siblings along that path; every other group is its heading alone (its link, and with
+ * JavaScript a button that fetches its entries), so a page's weight does not depend on
+ * the size of other sections. A full sidebar on every page makes output grow with the
+ * square of the page count.
  */
 export const FULL_SIDEBAR_LIMIT = 150;
 
 interface Entry {
   item: NavItem;
-  /** The opening `<a …>` or group label, escaped once per build. */
+  /** The opening `<a …>` or group label, escaped once per sidebar. */
   label: string;
   /** URLs of the pages at or under this entry, to know which groups lead to a page. */
   urls: Set<string>;
   children: Entry[];
+  /** The entry's `<li>` as every page off its path prints it, made once per sidebar when first needed. */
+  closed?: string;
+  /** The group's id (sidebar-groups.ts) when it has entries. */
+  group?: number;
 }
 
 /**
  * Renders the sidebar as HTML for any page of the site. Built once per sidebar and
- * reused for every page: each page costs one walk that marks its own link
- * (`aria-current="page"`) and the groups leading to it (`class="active"`), instead of
- * a Liquid render of every entry on every page.
+ * reused for every page: each page costs one walk down the path to its own link, which
+ * it marks (`aria-current="page"`) with the groups leading to it (`class="active"`);
+ * every entry off that path is a string made once per sidebar.
  */
 export class SidebarHtml {
   private readonly entries: Entry[];
-  private readonly collapse: boolean;
+  /** Whether pages show their path only (past FULL_SIDEBAR_LIMIT entries), with collapsed groups to expand. */
+  readonly collapse: boolean;
 
   constructor(sidebar: readonly NavItem[]) {
     let count = 0;
+    const ids = new Map(sidebarGroups(sidebar).map((group, id) => [group, id]));
     const build = (item: NavItem): Entry => {
       count++;
       const children = item.items.map(build);
@@ -36,7 +47,7 @@ export class SidebarHtml {
       if (item.url) urls.add(item.url);
       const text = escapeHtml(item.text);
       const label = item.href === '' ? `<span class="nav-group">${text}</span>` : `<a href="${escapeHtml(item.href)}"${item.external ? ' rel="noopener"' : ''}>${text}</a>`;
-      return { item, label, urls, children };
+      return { item, label, urls, children, group: ids.get(item) };
     };
     this.entries = sidebar.map(build);
     this.collapse = count > FULL_SIDEBAR_LIMIT;
@@ -50,11 +61,25 @@ export class SidebarHtml {
   private list(entries: Entry[], url: string): string {
     let html = '<ul>\n';
     for (const entry of entries) {
-      const active = url !== '' && entry.urls.has(url);
-      const label = entry.item.url === url && url !== '' ? entry.label.replace('<a ', '<a aria-current="page" ') : entry.label;
-      const open = entry.children.length > 0 && (!this.collapse || active || entry.item.href === '');
-      html += `<li${active ? ' class="active"' : ''}>${label}\n${open ? this.list(entry.children, url) : ''}</li>\n`;
+      if (url === '' || !entry.urls.has(url)) {
+        html += entry.closed ??= this.closedEntry(entry);
+        continue;
+      }
+      const label = entry.item.url === url ? entry.label.replace('<a ', '<a aria-current="page" ') : entry.label;
+      html += `<li class="active">${label}\n${entry.children.length > 0 ? this.list(entry.children, url) : ''}</li>\n`;
     }
     return `${html}</ul>`;
+  }
+
+  /**
+   * An entry off the current page's path: on a big sidebar a group is its heading alone,
+   * marked with its id for the script; nothing is printed only for CSS to hide. A group
+   * without a page (a configured `nav` group with no `link`) is collapsed too: without
+   * JavaScript its pages are reached through prev/next and search, as every page is.
+   */
+  private closedEntry(entry: Entry): string {
+    if (entry.children.length === 0) return `<li>${entry.label}\n</li>\n`;
+    if (this.collapse) return `<li data-nav-group="${entry.group}">${entry.label}\n</li>\n`;
+    return `<li>${entry.label}\n${this.list(entry.children, '')}</li>\n`;
   }
 }

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { markSidebar, readingOrder, type PageLink, type PageNav, type PageNavItem } from './page-nav.ts';
 import { SidebarHtml } from './sidebar-html.ts';
+import { navGroupFiles, type NavGroupFile } from './sidebar-groups.ts';
 import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage } from './sidebar.ts';
 
 /** The site's sidebar: the config's `nav` when given, else the content tree. */
@@ -18,12 +19,25 @@ export class SiteNav {
   private order: NavItem[] | undefined;
   private position: Map<string, number> | undefined;
   private landing: { items: NavItem[]; urls: Set<string> } | undefined;
+  private groups: NavGroupFile[] | undefined;
 
   constructor(readonly items: readonly NavItem[]) {}
 
   /** Every internal page of the sidebar, depth first, each once: the order of prev/next. */
   get readingOrder(): readonly NavItem[] {
     return (this.order ??= readingOrder(this.items));
+  }
+
+  /**
+   * The collapsed groups' entries as JSON files, for the theme's script to expand them;
+   * none when pages show the whole sidebar.
+   */
+  get groupFiles(): readonly NavGroupFile[] {
+    return (this.groups ??= this.sidebarHtml().collapse ? navGroupFiles(this.items) : []);
+  }
+
+  private sidebarHtml(): SidebarHtml {
+    return (this.html ??= new SidebarHtml(this.items));
   }
 
   /** The groups that get a generated landing page (folders without a page of their own), depth first. */
@@ -59,11 +73,10 @@ export class SiteNav {
   forPage(url: string): PageNav {
     const order = this.readingOrder;
     this.position ??= new Map(order.map((item, i) => [item.url, i]));
-    this.html ??= new SidebarHtml(this.items);
     const at = this.position.get(url) ?? -1;
     const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
     const nav = {
-      sidebar_html: this.html.render(url),
+      sidebar_html: this.sidebarHtml().render(url),
       prev: at === -1 ? null : toLink(order[at - 1]),
       next: at === -1 ? null : toLink(order[at + 1]),
     } as PageNav;

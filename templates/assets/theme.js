@@ -66,6 +66,75 @@
     });
   }
 
+  // ---- Sidebar groups: on a big site a group off the current page's path is its heading
+  // alone (data-nav-group); a button fetches its entries (assets/nav/<id>.json, one small
+  // file per group) on first use, then shows and hides them. ----
+  var navGroups = {};
+  function loadNavGroup(id) {
+    if (!navGroups[id]) {
+      navGroups[id] = fetch(base + 'assets/nav/' + id + '.json').then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      });
+      navGroups[id].catch(function () { delete navGroups[id]; }); // a failed fetch is tried again on the next use
+    }
+    return navGroups[id];
+  }
+  function navEntry(entry) {
+    var item = document.createElement('li');
+    var label;
+    if (entry.href) {
+      label = document.createElement('a');
+      label.href = entry.href;
+      if (entry.external) label.rel = 'noopener';
+    } else {
+      label = document.createElement('span');
+      label.className = 'nav-group';
+    }
+    label.textContent = entry.text;
+    item.appendChild(label);
+    if (entry.group !== undefined) {
+      item.setAttribute('data-nav-group', String(entry.group));
+      addNavToggle(item);
+    }
+    return item;
+  }
+  function addNavToggle(item) {
+    var id = item.getAttribute('data-nav-group');
+    var label = item.firstElementChild;
+    var list = document.createElement('ul');
+    list.id = 'ds-nav-group-' + id;
+    list.hidden = true;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'nav-toggle';
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', list.id);
+    button.setAttribute('aria-label', label.textContent + ' entries');
+    var loaded = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      if (!open || loaded) {
+        list.hidden = !open;
+        button.setAttribute('aria-expanded', String(open));
+        return;
+      }
+      button.setAttribute('aria-busy', 'true');
+      loadNavGroup(id).then(function (entries) {
+        if (!loaded) entries.forEach(function (entry) { list.appendChild(navEntry(entry)); });
+        loaded = true;
+        list.hidden = false;
+        button.setAttribute('aria-expanded', 'true');
+      }, function () {
+        // Unavailable (e.g. the site opened as files): the heading's link still leads to the group.
+      }).then(function () { button.removeAttribute('aria-busy'); });
+    });
+    item.classList.add('has-toggle');
+    item.insertBefore(button, label.nextSibling);
+    item.appendChild(list);
+  }
+  document.querySelectorAll('#ds-sidebar li[data-nav-group]').forEach(addNavToggle);
+
   // ---- Copy buttons: copy the code as shown (placeholders were resolved at build time). ----
   document.querySelectorAll('.code-block').forEach(function (block) {
     var code = block.querySelector('pre code') || block.querySelector('pre');

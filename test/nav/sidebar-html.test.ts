@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_SIDEBAR_LIMIT, SidebarHtml } from '../../src/nav/sidebar-html.ts';
+import { sidebarGroups } from '../../src/nav/sidebar-groups.ts';
 import type { NavItem } from '../../src/nav/sidebar.ts';
 
 const link = (url: string, text = url, items: NavItem[] = []): NavItem => ({ text, href: url, url, external: false, items });
 const group = (text: string, items: NavItem[]): NavItem => ({ text, href: '', url: '', external: false, items });
+const section = (name: string, count: number, items: NavItem[] = []) => link(`/${name}/`, name, [...Array.from({ length: count }, (_, i) => link(`/${name}/p${i}/`)), ...items]);
+/** Sections big enough that pages show their path only. */
+const big = (count = Math.ceil(FULL_SIDEBAR_LIMIT / 2)) => [section('a', count, [section('a/deep', 3)]), section('b', count, [section('b/deep', 3)]), group('loose', [link('/loose/x/')])];
 
 describe('SidebarHtml', () => {
   it('marks the current page and the groups leading to it, escaping text', () => {
@@ -13,15 +17,46 @@ describe('SidebarHtml', () => {
     );
   });
 
-  it('shows every section on a small site, and only the open one (and page-less groups) on a big one', () => {
-    const section = (name: string, count: number) => link(`/${name}/`, name, Array.from({ length: count }, (_, i) => link(`/${name}/p${i}/`)));
-    const small = new SidebarHtml([section('a', 3), section('b', 3)]).render('/a/p1/');
-    expect(small).toContain('/b/p2/');
-    const per = Math.ceil(FULL_SIDEBAR_LIMIT / 2);
-    const big = new SidebarHtml([section('a', per), section('b', per), group('loose', [link('/loose/x/')])]).render('/a/p1/');
-    expect(big).toContain('/a/p2/');
-    expect(big).toContain('<a href="/b/">b</a>');
-    expect(big).not.toContain('/b/p2/');
-    expect(big).toContain('/loose/x/');
+  it('shows the whole tree on a small site, without markers', () => {
+    const sidebar = new SidebarHtml([section('a', 3), section('b', 3, [section('b/deep', 2)])]);
+    expect(sidebar.collapse).toBe(false);
+    const html = sidebar.render('/a/p1/');
+    expect(html).toContain('/b/p2/');
+    expect(html).toContain('/b/deep/p1/');
+    expect(html).not.toContain('data-nav-group');
+    expect(sidebar.render('/b/p0/')).toContain('/a/p2/');
+  });
+
+  it('on a big site opens the path to the page with its siblings, and collapses every other group to its heading', () => {
+    const items = big();
+    const sidebar = new SidebarHtml(items);
+    expect(sidebar.collapse).toBe(true);
+    const html = sidebar.render('/a/deep/p1/');
+    // The path, open, with the siblings along it, the current page marked.
+    expect(html).toContain('<li class="active"><a href="/a/">a</a>');
+    expect(html).toContain('<li class="active"><a href="/a/deep/">a/deep</a>');
+    expect(html).toContain('<a aria-current="page" href="/a/deep/p1/">');
+    expect(html).toContain('/a/deep/p2/');
+    expect(html).toContain('/a/p0/');
+    // Other groups: heading and link, marked with their id, no children; a group without a page is collapsed too.
+    const ids = new Map(sidebarGroups(items).map((item, id) => [item, id]));
+    expect(html).toContain(`<li data-nav-group="${ids.get(items[1]!)}"><a href="/b/">b</a>\n</li>`);
+    expect(html).toContain(`<li data-nav-group="${ids.get(items[2]!)}"><span class="nav-group">loose</span>\n</li>`);
+    expect(html).not.toContain('/b/p');
+    expect(html).not.toContain('/loose/x/');
+    // Groups off the path inside an open group are collapsed as well.
+    const section = sidebar.render('/a/p3/');
+    expect(section).toContain(`<li data-nav-group="${ids.get(items[0]!.items.at(-1)!)}"><a href="/a/deep/">a/deep</a>\n</li>`);
+    expect(section).not.toContain('/a/deep/p1/');
+    // The same page again: strings made once per sidebar give the same HTML.
+    expect(sidebar.render('/a/deep/p1/')).toBe(html);
+  });
+
+  it("keeps a page's sidebar the same size however big the other sections are", () => {
+    const page = (other: number) => {
+      const items = [section('a', 80), section('b', other), section('c', other)];
+      return new SidebarHtml(items).render('/a/p3/').length;
+    };
+    expect(page(100)).toBe(page(4000));
   });
 });
