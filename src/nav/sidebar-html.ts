@@ -13,6 +13,15 @@ import { sidebarGroups } from './sidebar-groups.ts';
  */
 export const FULL_SIDEBAR_LIMIT = 150;
 
+/**
+ * On a big sidebar, an open group with more entries than fit this window either side of
+ * the current one shows only those, with a link at each cut end to the group's page, which
+ * lists them all: a section that grows with the site (800 pages of 16,000) would otherwise
+ * put all its siblings on each of its pages, and output would grow with their square again.
+ * Previous/next still walk every page.
+ */
+export const SIBLING_WINDOW = 12;
+
 interface Entry {
   item: NavItem;
   /** The opening `<a …>` or group label, escaped once per sidebar. */
@@ -58,17 +67,30 @@ export class SidebarHtml {
     return this.list(this.entries, url);
   }
 
-  private list(entries: Entry[], url: string): string {
+  private list(entries: Entry[], url: string, owner?: Entry): string {
     let html = '<ul>\n';
-    for (const entry of entries) {
+    const { shown, before, after } = this.window(entries, url, owner);
+    if (before > 0) html += moreEntry(owner!, before);
+    for (const entry of shown) {
       if (url === '' || !entry.urls.has(url)) {
         html += entry.closed ??= this.closedEntry(entry);
         continue;
       }
       const label = entry.item.url === url ? entry.label.replace('<a ', '<a aria-current="page" ') : entry.label;
-      html += `<li class="active">${label}\n${entry.children.length > 0 ? this.list(entry.children, url) : ''}</li>\n`;
+      html += `<li class="active">${label}\n${entry.children.length > 0 ? this.list(entry.children, url, entry) : ''}</li>\n`;
     }
+    if (after > 0) html += moreEntry(owner!, after);
     return `${html}</ul>`;
+  }
+
+  /** The entries of an open group a page shows: all, or on a big sidebar a window around the current one. */
+  private window(entries: Entry[], url: string, owner: Entry | undefined): { shown: Entry[]; before: number; after: number } {
+    const size = 2 * SIBLING_WINDOW + 1;
+    // Only a group with a page of its own is cut: that page is where the rest are listed.
+    if (!this.collapse || !owner || owner.item.href === '' || owner.item.external || entries.length <= size) return { shown: entries, before: 0, after: 0 };
+    const current = Math.max(0, entries.findIndex((entry) => entry.urls.has(url)));
+    const start = Math.min(Math.max(0, current - SIBLING_WINDOW), entries.length - size);
+    return { shown: entries.slice(start, start + size), before: start, after: entries.length - start - size };
   }
 
   /**
@@ -82,4 +104,9 @@ export class SidebarHtml {
     if (this.collapse) return `<li data-nav-group="${entry.group}">${entry.label}\n</li>\n`;
     return `<li>${entry.label}\n${this.list(entry.children, '')}</li>\n`;
   }
+}
+
+/** A link standing for entries cut from an open group: to the group's page, which lists them all. */
+function moreEntry(owner: Entry, count: number): string {
+  return `<li class="nav-more"><a href="${escapeHtml(owner.item.href)}">${count} more in ${escapeHtml(owner.item.text)}</a>\n</li>\n`;
 }

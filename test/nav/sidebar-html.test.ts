@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_SIDEBAR_LIMIT, SidebarHtml } from '../../src/nav/sidebar-html.ts';
+import { FULL_SIDEBAR_LIMIT, SIBLING_WINDOW, SidebarHtml } from '../../src/nav/sidebar-html.ts';
 import { sidebarGroups } from '../../src/nav/sidebar-groups.ts';
 import type { NavItem } from '../../src/nav/sidebar.ts';
 
@@ -37,7 +37,7 @@ describe('SidebarHtml', () => {
     expect(html).toContain('<li class="active"><a href="/a/deep/">a/deep</a>');
     expect(html).toContain('<a aria-current="page" href="/a/deep/p1/">');
     expect(html).toContain('/a/deep/p2/');
-    expect(html).toContain('/a/p0/');
+    expect(html).toContain('/a/p74/');
     // Other groups: heading and link, marked with their id, no children; a group without a page is collapsed too.
     const ids = new Map(sidebarGroups(items).map((item, id) => [item, id]));
     expect(html).toContain(`<li data-nav-group="${ids.get(items[1]!)}"><a href="/b/">b</a>\n</li>`);
@@ -45,11 +45,31 @@ describe('SidebarHtml', () => {
     expect(html).not.toContain('/b/p');
     expect(html).not.toContain('/loose/x/');
     // Groups off the path inside an open group are collapsed as well.
-    const section = sidebar.render('/a/p3/');
+    const section = sidebar.render('/a/p70/');
     expect(section).toContain(`<li data-nav-group="${ids.get(items[0]!.items.at(-1)!)}"><a href="/a/deep/">a/deep</a>\n</li>`);
     expect(section).not.toContain('/a/deep/p1/');
     // The same page again: strings made once per sidebar give the same HTML.
     expect(sidebar.render('/a/deep/p1/')).toBe(html);
+  });
+
+  it('shows a window of a big open group around the current page, linking to the group page for the rest', () => {
+    const items = [section('a', 800), section('b', 10), section('c', 200)];
+    const sidebar = new SidebarHtml(items);
+    const html = sidebar.render('/a/p400/');
+    const shown = [...html.matchAll(/href="\/a\/p(\d+)\/"/g)].map((match) => Number(match[1]));
+    expect(shown).toEqual(Array.from({ length: 2 * SIBLING_WINDOW + 1 }, (_, i) => 400 - SIBLING_WINDOW + i));
+    expect(html).toContain(`<li class="nav-more"><a href="/a/">${400 - SIBLING_WINDOW} more in a</a>`);
+    expect(html).toContain(`<li class="nav-more"><a href="/a/">${800 - 401 - SIBLING_WINDOW} more in a</a>`);
+    // At an end of the group the window stays full, with one link for the rest.
+    const first = sidebar.render('/a/p0/');
+    expect(first.match(/nav-more/g)).toHaveLength(1);
+    expect(first).toContain('/a/p24/');
+    // The group's own page shows the window's start; a group that fits is shown whole.
+    expect(sidebar.render('/a/')).toContain(`${800 - 2 * SIBLING_WINDOW - 1} more in a`);
+    expect(sidebar.render('/b/p3/')).not.toContain('nav-more');
+    // Its size does not grow with the section's.
+    const pageIn = (count: number) => new SidebarHtml([section('a', count), section('b', 10), section('c', 200)]).render('/a/p100/').length;
+    expect(pageIn(16_000)).toBeLessThanOrEqual(pageIn(800) + 20);
   });
 
   it("keeps a page's sidebar the same size however big the other sections are", () => {
