@@ -1,6 +1,6 @@
 import { escapeHtml } from '../template/liquid.ts';
 import type { NavItem } from './sidebar.ts';
-import { sidebarGroups } from './sidebar-groups.ts';
+import { navGroupIds } from './sidebar-groups.ts';
 
 /**
  * Up to this many entries a page's sidebar shows the whole tree: its size is then bounded
@@ -32,7 +32,7 @@ interface Entry {
   /** The entry's `<li>` as every page off its path prints it, made once per sidebar when first needed. */
   closed?: string;
   /** The group's id (sidebar-groups.ts) when it has entries. */
-  group?: number;
+  group?: string | undefined;
 }
 
 /**
@@ -46,20 +46,22 @@ export class SidebarHtml {
   /** Whether pages show their path only (past FULL_SIDEBAR_LIMIT entries), with collapsed groups to expand. */
   readonly collapse: boolean;
 
+  /** Each group's id and JSON (sidebar-groups.ts), on a big sidebar only: small ones print every group open. */
+  readonly groupIds: ReadonlyMap<NavItem, { id: string; json: string }> | undefined;
+
   constructor(sidebar: readonly NavItem[]) {
-    let count = 0;
-    const ids = new Map(sidebarGroups(sidebar).map((group, id) => [group, id]));
+    const count = (items: readonly NavItem[]): number => items.reduce((sum, item) => sum + 1 + count(item.items), 0);
+    this.collapse = count(sidebar) > FULL_SIDEBAR_LIMIT;
+    const ids = (this.groupIds = this.collapse ? navGroupIds(sidebar) : undefined);
     const build = (item: NavItem): Entry => {
-      count++;
       const children = item.items.map(build);
       const urls = new Set(children.flatMap((child) => [...child.urls]));
       if (item.url) urls.add(item.url);
       const text = escapeHtml(item.text);
       const label = item.href === '' ? `<span class="nav-group">${text}</span>` : `<a href="${escapeHtml(item.href)}"${item.external ? ' rel="noopener"' : ''}>${text}</a>`;
-      return { item, label, urls, children, group: ids.get(item) };
+      return { item, label, urls, children, group: ids?.get(item)?.id };
     };
     this.entries = sidebar.map(build);
-    this.collapse = count > FULL_SIDEBAR_LIMIT;
   }
 
   /** The `<ul>` tree for the page at `url` (without the base). */

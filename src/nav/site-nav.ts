@@ -33,7 +33,8 @@ export class SiteNav {
    * none when pages show the whole sidebar.
    */
   get groupFiles(): readonly NavGroupFile[] {
-    return (this.groups ??= this.sidebarHtml().collapse ? navGroupFiles(this.items) : []);
+    const { groupIds } = this.sidebarHtml();
+    return (this.groups ??= groupIds ? navGroupFiles(this.items, groupIds) : []);
   }
 
   private sidebarHtml(): SidebarHtml {

@@ -21,9 +21,9 @@ describe("the sidebar's collapsed groups", () => {
     const page = writer.text('alpha/p1/index.html')!;
     expect(page).toContain('<a aria-current="page" href="/docs/alpha/p1/">alpha 1</a>');
     expect(page).toContain('href="/docs/alpha/p2/"');
-    expect(page).toMatch(/<li data-nav-group="(\d+)"><a href="\/docs\/beta\/">Beta<\/a>/);
+    expect(page).toMatch(/<li data-nav-group="([0-9a-f]{16})"><a href="\/docs\/beta\/">Beta<\/a>/);
     expect(page).not.toContain('/docs/beta/p2/');
-    const id = /<li data-nav-group="(\d+)"><a href="\/docs\/beta\/">/.exec(page)![1];
+    const id = /<li data-nav-group="([0-9a-f]{16})"><a href="\/docs\/beta\/">/.exec(page)![1];
     const entries = JSON.parse(writer.text(`assets/nav/${id}.json`)!) as Array<{ text: string; href: string }>;
     expect(entries).toHaveLength(FULL_SIDEBAR_LIMIT / 2 + 1);
     expect(entries).toContainEqual({ text: 'beta 2', href: '/docs/beta/p2/' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_SIDEBAR_LIMIT, SIBLING_WINDOW, SidebarHtml } from '../../src/nav/sidebar-html.ts';
-import { sidebarGroups } from '../../src/nav/sidebar-groups.ts';
+import { navGroupIds } from '../../src/nav/sidebar-groups.ts';
 import type { NavItem } from '../../src/nav/sidebar.ts';
 
 const link = (url: string, text = url, items: NavItem[] = []): NavItem => ({ text, href: url, url, external: false, items });
@@ -39,7 +39,8 @@ describe('SidebarHtml', () => {
     expect(html).toContain('/a/deep/p2/');
     expect(html).toContain('/a/p74/');
     // Other groups: heading and link, marked with their id, no children; a group without a page is collapsed too.
-    const ids = new Map(sidebarGroups(items).map((item, id) => [item, id]));
+    const groups = navGroupIds(items);
+    const ids = new Map([...groups].map(([item, { id }]) => [item, id]));
     expect(html).toContain(`<li data-nav-group="${ids.get(items[1]!)}"><a href="/b/">b</a>\n</li>`);
     expect(html).toContain(`<li data-nav-group="${ids.get(items[2]!)}"><span class="nav-group">loose</span>\n</li>`);
     expect(html).not.toContain('/b/p');
