@@ -2,7 +2,7 @@
  * Writes the same synthetic API-reference site twice: once as a docsmith site and once
  * in Eleventy 3's dialect, so the two generators can be timed on equal work.
  *
- *   tsx bench/generate.ts --pages 1000 --out /tmp/corpus   # → /tmp/corpus/{docsmith,eleventy}
+ *   tsx bench/generate.ts --pages 1000 --out /tmp/corpus [--shape reference]   # → /tmp/corpus/{docsmith,eleventy}
  *
  * Deterministic: every page draws from its own PRNG seeded by (seed, page index), so a
  * page's text depends only on the seed, the page count and its position, never on
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dialects, METADATA, type Dialect } from './dialects.ts';
-import { SECTIONS, planSite, type PagePlan } from './plan.ts';
+import { SECTIONS, SHAPES, planSite, type PagePlan, type SiteShape } from './plan.ts';
 import { renderIndex, renderPageBody } from './pages.ts';
 
 export interface CorpusOptions {
@@ -22,9 +22,10 @@ export interface CorpusOptions {
   docsmithDir: string;
   /** The Eleventy project root: gets eleventy.config.mjs, content/, assets/. */
   eleventyDir: string;
-  /** How many pages, the home page and one overview page per section included. */
+  /** How many pages, the home page (and one overview page per section) included. */
   pages: number;
   seed?: number;
+  shape?: SiteShape;
 }
 
 export interface CorpusStats {
@@ -42,7 +43,7 @@ const THEME_CSS = path.join(BENCH_DIR, '..', 'templates', 'assets', 'style.css')
 
 export function generateCorpus(options: CorpusOptions): CorpusStats {
   const started = performance.now();
-  const plans = planSite(options.pages, options.seed ?? 1);
+  const plans = planSite(options.pages, options.seed ?? 1, options.shape);
   for (const dir of [options.docsmithDir, options.eleventyDir]) rmSync(dir, { recursive: true, force: true });
   writeDocsmithScaffold(options.docsmithDir);
   writeEleventyScaffold(options.eleventyDir);
@@ -150,12 +151,14 @@ export const config = { dir: { input: 'content', output: '_site' } };
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { pages: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
-  if (!values.out) throw new Error('usage: tsx bench/generate.ts --pages N --out DIR [--seed S]');
+  const { values } = parseArgs({ args: argv, options: { pages: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, shape: { type: 'string', default: 'overviews' } } });
+  if (!values.out) throw new Error(`usage: tsx bench/generate.ts --pages N --out DIR [--seed S] [--shape ${SHAPES.join('|')}]`);
+  const shape = values.shape as SiteShape;
+  if (!SHAPES.includes(shape)) throw new Error(`--shape takes ${SHAPES.join(' or ')}`);
   const out = path.resolve(values.out);
-  const stats = generateCorpus({ docsmithDir: path.join(out, 'docsmith'), eleventyDir: path.join(out, 'eleventy'), pages: Number(values.pages), seed: Number(values.seed) });
+  const stats = generateCorpus({ docsmithDir: path.join(out, 'docsmith'), eleventyDir: path.join(out, 'eleventy'), pages: Number(values.pages), seed: Number(values.seed), shape });
   console.log(
-    `${stats.pages} pages in ${SECTIONS.length} sections, ${(stats.bytes / stats.pages / 1024).toFixed(1)} KB/page on average, ` +
+    `${stats.pages} pages in ${SECTIONS.length} sections (${shape}), ${(stats.bytes / stats.pages / 1024).toFixed(1)} KB/page on average, ` +
       `written to ${out}/{docsmith,eleventy} in ${(stats.milliseconds / 1000).toFixed(2)}s`,
   );
 }

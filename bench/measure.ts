@@ -17,6 +17,8 @@ export interface Measurement {
   milliseconds: number;
   /** Peak resident memory in bytes, 0 when it could not be read. */
   peakRss: number;
+  /** User + system CPU time of the process and the children it waited for (GNU time), 0 when unknown. */
+  cpuMs: number;
   exitCode: number;
   timedOut: boolean;
   stdout: string;
@@ -32,6 +34,8 @@ export interface MeasureOptions {
 }
 
 const GNU_TIME = '/usr/bin/time';
+/** Max RSS in KB, user and system CPU seconds. */
+const TIME_FORMAT = '%M %U %S';
 const PAGE_SIZE = 4096;
 const SAMPLE_INTERVAL_MS = 20;
 
@@ -44,8 +48,8 @@ export function hasGnuTime(): boolean {
     if (existsSync(GNU_TIME)) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'docsmith-time-'));
       try {
-        const result = spawnSync(GNU_TIME, ['-f', '%M', '-o', path.join(dir, 'out'), 'true'], { stdio: 'ignore' });
-        gnuTime = result.status === 0 && /^\d+\s*$/.test(readFileSync(path.join(dir, 'out'), 'utf8'));
+        const result = spawnSync(GNU_TIME, ['-f', TIME_FORMAT, '-o', path.join(dir, 'out'), 'true'], { stdio: 'ignore' });
+        gnuTime = result.status === 0 && parseTimeLine(readFileSync(path.join(dir, 'out'), 'utf8')) !== undefined;
       } catch {
         gnuTime = false;
       } finally {
@@ -66,7 +70,7 @@ function childEnv(): NodeJS.ProcessEnv {
 export async function measure(options: MeasureOptions): Promise<Measurement> {
   const timeDir = hasGnuTime() ? mkdtempSync(path.join(os.tmpdir(), 'docsmith-time-')) : undefined;
   const timeFile = timeDir && path.join(timeDir, 'rusage');
-  const [command, args] = timeFile ? [GNU_TIME, ['-f', '%M', '-o', timeFile, options.command, ...options.args]] : [options.command, options.args];
+  const [command, args] = timeFile ? [GNU_TIME, ['-f', TIME_FORMAT, '-o', timeFile, options.command, ...options.args]] : [options.command, options.args];
 
   const started = performance.now();
   // Its own process group, so a timeout can end the build together with its helpers.
@@ -98,13 +102,20 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const milliseconds = performance.now() - started;
 
   let kernelPeak = 0;
+  let cpuMs = 0;
   if (timeFile) {
-    // GNU time appends "Command exited with non-zero status N" before the format line.
-    const lines = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n') : [];
-    kernelPeak = Number(lines.at(-1)) * 1024 || 0;
+    const usage = existsSync(timeFile) ? parseTimeLine(readFileSync(timeFile, 'utf8')) : undefined;
+    kernelPeak = (usage?.maxRssKb ?? 0) * 1024;
+    cpuMs = usage?.cpuMs ?? 0;
     rmSync(timeDir!, { recursive: true, force: true });
   }
-  return { milliseconds, peakRss: Math.max(kernelPeak, sampledPeak), exitCode, timedOut, stdout, stderr };
+  return { milliseconds, peakRss: Math.max(kernelPeak, sampledPeak), cpuMs, exitCode, timedOut, stdout, stderr };
+}
+
+/** GNU time's last line (it writes "Command exited with non-zero status N" before it). */
+function parseTimeLine(text: string): { maxRssKb: number; cpuMs: number } | undefined {
+  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(text.trim().split('\n').at(-1) ?? '');
+  return match ? { maxRssKb: Number(match[1]), cpuMs: (Number(match[2]) + Number(match[3])) * 1000 } : undefined;
 }
 
 /** RSS summed over a process and its descendants (without the process itself when it is only GNU time). */

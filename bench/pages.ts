@@ -23,11 +23,13 @@ export function renderPageBody(plan: PagePlan, plans: readonly PagePlan[], diale
   out.push(`# ${plan.title}\n`);
   out.push(
     `The ${p('product_name')} ${p('product_version')} ${capitalize(plan.subject)}s API lets you ${random.pick(VERBS)} the ${plan.subject}s of a ${section.noun}. ` +
-      `${sentence(c)} See the [${section.title} overview](${dialect.link(plan, sectionIndex(c))}) for authentication, and ${linkTo(c, 'related page')} for a related resource.\n`,
+      `${sentence(c)} See the ${overviewLink(c)} for authentication, and ${linkTo(c, 'related page')} for a related resource.\n`,
   );
   if (random.chance(0.5)) out.push(`> **Note:** ${sentence(c)} Contact ${p('support_email')} if you need a higher limit.\n`);
   out.push(`## Overview\n\n${sentence(c)} ${sentence(c)}\n\n${bullets(c, random.int(3, 5))}\n`);
-  out.push(`## Base URL\n\nAll ${plan.subject} endpoints are available at:\n\n\`\`\`text\n${p('api_base_url')}${resourcePath}\n\`\`\`\n`);
+  // The reference shape keeps its fenced blocks to the operations' eight.
+  const baseUrl = plan.shape === 'overviews' ? `\n\n\`\`\`text\n${p('api_base_url')}${resourcePath}\n\`\`\`\n` : ` \`${p('api_base_url')}${resourcePath}\`.\n`;
+  out.push(`## Base URL\n\nAll ${plan.subject} endpoints are available at:${baseUrl}`);
   out.push(`Every request must include your API key in an \`Authorization: Bearer YOUR_API_KEY\` header. Request and response bodies are JSON.\n`);
   for (const op of plan.operations) out.push(renderOperation(c, op, resourcePath));
   out.push(`## Errors\n\n${sentence(c)}\n\n| Status | Code | Description |\n| --- | --- | --- |\n${ERRORS.map(([status, code, text]) => `| ${status} | \`${code}\` | ${text} |`).join('\n')}\n`);
@@ -64,11 +66,12 @@ export function renderIndex(plan: PagePlan, plans: readonly PagePlan[], dialect:
   const c: Context = { plan, plans, dialect, random: createRandom(plan.seed), p: dialect.placeholder };
   const { p } = c;
   if (plan.kind === 'home') {
-    const sections = plans.filter((other) => other.kind === 'section');
+    // Without overview pages, a section is entered by its first page.
+    const sections = plan.shape === 'overviews' ? plans.filter((other) => other.kind === 'section') : SECTIONS.map((section) => plans.find((other) => other.section === section)!);
     return [
       `# ${plan.title}\n`,
       `Welcome to the ${p('product_name')} ${p('product_version')} documentation. ${sentence(c)} ${sentence(c)}\n`,
-      `## Sections\n\n| Section | Description |\n| --- | --- |\n${sections.map((s) => `| [${s.title}](${dialect.link(plan, s)}) | ${s.description} |`).join('\n')}\n`,
+      `## Sections\n\n| Section | Description |\n| --- | --- |\n${sections.map((s) => `| [${s.section!.title}](${dialect.link(plan, s)}) | ${s.description} |`).join('\n')}\n`,
       `*${p('product_name')} ${p('product_version')} - Released ${p('release_date')}*\n`,
     ].join('\n');
   }
@@ -98,8 +101,11 @@ function sectionPages(c: Context): PagePlan[] {
   return groups.get(c.plan.section)!;
 }
 
-function sectionIndex(c: Context): PagePlan {
-  return sectionPages(c).find((other) => other.kind === 'section')!;
+/** The section's overview page, or the home page where sections have none. */
+function overviewLink(c: Context): string {
+  const section = c.plan.section!;
+  const overview = sectionPages(c).find((other) => other.kind === 'section');
+  return overview ? `[${section.title} overview](${c.dialect.link(c.plan, overview)})` : `[documentation home](${c.dialect.link(c.plan, c.plans[0]!)})`;
 }
 
 /** A link to another page, half the time in the same section, usually to one of its headings. */

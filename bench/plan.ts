@@ -58,6 +58,7 @@ export interface Operation {
 export interface PagePlan extends Linkable {
   index: number;
   kind: 'home' | 'section' | 'endpoint';
+  shape: SiteShape;
   section: Section | undefined;
   title: string;
   description: string;
@@ -72,32 +73,49 @@ export interface PagePlan extends Linkable {
 }
 
 /**
- * Plans `count` pages: the home page, then the pages spread evenly over the 20
- * sections, each section starting with its overview (`<section>/index.md`).
+ * How the generated site is laid out:
+ * - `overviews`, the bench's own: each section folder starts with its overview
+ *   (`<section>/index.md`), and an endpoint page documents 2 to 4 operations;
+ * - `reference`, the shape of issue 16 and of many real API references: section folders
+ *   without an `index.md`, and every page documents four operations (list, get, create,
+ *   update), each with a parameter table, a bash and a JSON block: 8 fenced blocks a page.
  */
-export function planSite(count: number, seed: number): PagePlan[] {
+export type SiteShape = 'overviews' | 'reference';
+
+export const SHAPES: readonly SiteShape[] = ['overviews', 'reference'];
+
+/**
+ * Plans `count` pages: the home page, then the pages spread evenly over the 20
+ * sections (each starting with its overview in the `overviews` shape).
+ */
+export function planSite(count: number, seed: number, shape: SiteShape = 'overviews'): PagePlan[] {
   if (!Number.isInteger(count) || count < SECTIONS.length + 1) throw new Error(`--pages must be an integer of at least ${SECTIONS.length + 1}`);
   const random = createRandom(seed);
   const plans: PagePlan[] = [];
-  const add = (plan: Omit<PagePlan, 'index' | 'seed'>) => plans.push({ ...plan, index: plans.length, seed: random.int(0, 2 ** 31) });
+  const add = (plan: Omit<PagePlan, 'index' | 'seed' | 'shape'>) => plans.push({ ...plan, shape, index: plans.length, seed: random.int(0, 2 ** 31) });
   add({ kind: 'home', section: undefined, contentPath: 'index.md', url: '/', title: 'DataFlow Documentation', description: 'Guides and API reference for the DataFlow platform.', order: 0, subject: '', operations: [], anchors: ['sections'] });
 
   const perSection = count - 1;
   SECTIONS.forEach((section, s) => {
     const pagesHere = Math.floor(perSection / SECTIONS.length) + (s < perSection % SECTIONS.length ? 1 : 0);
-    add({ kind: 'section', section, contentPath: `${section.slug}/index.md`, url: `/${section.slug}/`, title: section.title, description: `Overview of the ${section.title} API.`, order: 0, subject: '', operations: [], anchors: ['authentication', 'pages-in-this-section'] });
-    for (let j = 0; j < pagesHere - 1; j++) add(planEndpoint(section, j, random));
+    if (shape === 'overviews') {
+      add({ kind: 'section', section, contentPath: `${section.slug}/index.md`, url: `/${section.slug}/`, title: section.title, description: `Overview of the ${section.title} API.`, order: 0, subject: '', operations: [], anchors: ['authentication', 'pages-in-this-section'] });
+    }
+    const endpoints = shape === 'overviews' ? pagesHere - 1 : pagesHere;
+    for (let j = 0; j < endpoints; j++) add(planEndpoint(section, j, random, shape));
   });
   return plans;
 }
 
-function planEndpoint(section: Section, j: number, random: Random): Omit<PagePlan, 'index' | 'seed'> {
+function planEndpoint(section: Section, j: number, random: Random, shape: SiteShape): Omit<PagePlan, 'index' | 'seed' | 'shape'> {
   const word = SUBJECTS[j % SUBJECTS.length]!;
   const generation = Math.floor(j / SUBJECTS.length);
   const subject = `${section.noun} ${word}`;
   const slug = `${section.noun}-${word}s${generation > 0 ? `-v${generation + 1}` : ''}`;
   const title = `${capitalize(section.noun)} ${capitalize(word)}s API${generation > 0 ? ` (v${generation + 1})` : ''}`;
-  const kinds = random.subset<OperationKind>(['list', 'get', 'create', 'update', 'delete'], random.int(2, 4));
+  // Drawn in both shapes, so the rest of the page's plan is the same either way.
+  const drawn = random.subset<OperationKind>(['list', 'get', 'create', 'update', 'delete'], random.int(2, 4));
+  const kinds: OperationKind[] = shape === 'overviews' ? drawn : ['list', 'get', 'create', 'update'];
   const operations = kinds.map((kind) => operation(kind, subject));
   return {
     kind: 'endpoint',
