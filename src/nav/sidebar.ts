@@ -1,6 +1,7 @@
 import type { NavItemInput } from '../config/schema.ts';
 import { resolveLink } from '../content/link-targets.ts';
 import { titleFromName } from '../content/titles.ts';
+import { slug } from 'github-slugger';
 
 /** What the sidebar needs to know about one page, read before rendering. */
 export interface NavPage {
@@ -33,11 +34,24 @@ export interface NavItem {
 
 /**
  * The sidebar from the config's `nav`. Links may be written as site paths (`/api/users/`),
- * as content files (`api/users.md`, like links in pages), or as external URLs.
+ * as content files (`api/users.md`, like links in pages), or as external URLs. A group
+ * written without a link gets a generated landing page, as a folder without an `index.md`
+ * does, so its heading leads somewhere without JavaScript: at the folder its pages share
+ * (`/api/` for `/api/users/` and `/api/teams/`), or else at its name under its parent's
+ * (`/guides/`), never at a page's URL or another group's.
  */
-export function sidebarFromConfig(nav: readonly NavItemInput[], base: string): NavItem[] {
+export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = []): NavItem[] {
+  const taken = new Set(pageUrls.map((url) => url.toLowerCase()));
+  const items = configItems(nav, base);
+  const linked = (list: readonly NavItem[]): void => list.forEach((item) => (item.url && taken.add(item.url.toLowerCase()), linked(item.items)));
+  linked(items);
+  claimLandingUrls(items, '/', taken, base);
+  return items;
+}
+
+function configItems(nav: readonly NavItemInput[], base: string): NavItem[] {
   return nav.map((entry) => {
-    const items = sidebarFromConfig(entry.items ?? [], base);
+    const items = configItems(entry.items ?? [], base);
     if (entry.link === undefined || entry.link === '') return { text: entry.text, href: '', url: '', external: false, items };
     if (entry.link === '/') return { text: entry.text, href: base, url: '/', external: false, items };
     const written = entry.link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(entry.link) ? entry.link : `/${entry.link}`;
@@ -45,6 +59,42 @@ export function sidebarFromConfig(nav: readonly NavItemInput[], base: string): N
     const external = link.kind === 'external';
     return { text: entry.text, href, url: external ? '' : link.target, external, items };
   });
+}
+
+/** Gives each linkless group with entries a free URL and marks it generated, parents first. */
+function claimLandingUrls(items: NavItem[], parentUrl: string, taken: Set<string>, base: string): void {
+  for (const item of items) {
+    if (item.url === '' && !item.external && item.items.length > 0) {
+      const shared = sharedFolder(item);
+      let url = shared !== '/' && !taken.has(shared.toLowerCase()) ? shared : `${parentUrl}${slug(item.text) || 'group'}/`;
+      for (let n = 2; taken.has(url.toLowerCase()); n++) url = `${parentUrl}${slug(item.text) || 'group'}-${n}/`;
+      taken.add(url.toLowerCase());
+      Object.assign(item, { href: encodeURI(base + url.slice(1)), url, generated: true });
+    }
+    claimLandingUrls(item.items, item.url !== '' && !item.external ? item.url : parentUrl, taken, base);
+  }
+}
+
+/** The deepest folder URL every internal page under a group lives in (`/` when they share none). */
+function sharedFolder(group: NavItem): string {
+  let shared: string[] | undefined;
+  const visit = (items: readonly NavItem[]) => {
+    for (const item of items) {
+      if (item.url !== '') {
+        const folders = item.url.split('/').slice(1, -2);
+        shared = shared ? shared.slice(0, commonLength(shared, folders)) : folders;
+      }
+      visit(item.items);
+    }
+  };
+  visit(group.items);
+  return shared && shared.length > 0 ? `/${shared.join('/')}/` : '/';
+}
+
+function commonLength(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**

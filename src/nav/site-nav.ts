@@ -6,7 +6,7 @@ import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage } from 
 
 /** The site's sidebar: the config's `nav` when given, else the content tree. */
 export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[]): SiteNav {
-  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base) : sidebarFromPages(pages, config.base));
+  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base, pages.map((page) => page.url)) : sidebarFromPages(pages, config.base));
 }
 
 /**

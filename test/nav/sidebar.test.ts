@@ -75,8 +75,28 @@ describe('sidebarFromConfig', () => {
       '/docs/',
     );
     expect(sidebar[0]).toMatchObject({ text: 'Home', href: '/docs/', url: '/', external: false, items: [] });
-    expect(sidebar[1]).toMatchObject({ text: 'API', href: '', url: '' });
+    // A group written without a link leads to a landing page at the folder its pages share.
+    expect(sidebar[1]).toMatchObject({ text: 'API', href: '/docs/api/', url: '/api/', generated: true });
     expect(sidebar[1]!.items[0]).toMatchObject({ href: '/docs/api/users/', url: '/api/users/' });
     expect(sidebar[1]!.items[1]).toMatchObject({ href: 'https://status.example.com', url: '', external: true });
+  });
+
+  it('puts a linkless group\'s landing page at a free URL: the shared folder, else its name under its parent\'s', () => {
+    const sidebar = sidebarFromConfig(
+      [
+        { text: 'Reference', items: [{ text: 'Users', link: '/api/users/' }, { text: 'Teams', link: '/api/teams/' }] },
+        // Their folder is the home page's: the group is named instead, and a sub-group under it.
+        { text: 'Getting started', items: [{ text: 'Install', link: '/install/' }, { text: 'More', items: [{ text: 'FAQ', link: '/faq/' }] }] },
+        // `/api/` is the first group's now, and `/guides/` a page's: numbered.
+        { text: 'Guides', items: [{ text: 'Webhooks', link: '/api/webhooks/' }, { text: 'Auth', link: '/api/auth/' }] },
+        { text: 'Guides', items: [{ text: 'Tips', link: '/tips/' }] },
+        { text: 'Empty' },
+      ],
+      '/',
+      ['/', '/api/users/', '/api/teams/', '/install/', '/faq/', '/guides/', '/tips/'],
+    );
+    expect(sidebar.map((item) => item.url)).toEqual(['/api/', '/getting-started/', '/guides-2/', '/guides-3/', '']);
+    expect(sidebar[1]!.items[1]).toMatchObject({ text: 'More', url: '/getting-started/more/', generated: true });
+    expect(sidebar[4]).not.toHaveProperty('generated');
   });
 });

@@ -12,6 +12,7 @@ describe('siteNav', () => {
     const nav = siteNav({ base: '/' }, [...pages, { contentPath: 'api/v1/users.md', url: '/api/v1/users/', title: 'Users' }, { contentPath: 'cli/run.md', url: '/cli/run/', title: 'run' }]);
     expect(nav.landingGroups.map((item) => item.url)).toEqual(['/api/', '/api/v1/', '/cli/']);
     expect([...nav.landingUrls]).toEqual(['/api/', '/api/v1/', '/cli/']);
-    expect(siteNav({ base: '/', nav: [{ text: 'API', items: [{ text: 'Users', link: '/api/v1/users/' }] }] }, pages).landingGroups).toEqual([]);
+    // A configured group without a link gets one too, at the folder its pages share.
+    expect(siteNav({ base: '/', nav: [{ text: 'API', items: [{ text: 'Users', link: '/api/v1/users/' }] }] }, pages).landingGroups.map((item) => item.url)).toEqual(['/api/v1/']);
   });
 });

@@ -43,9 +43,11 @@ describe('renderLandingPages', () => {
     expect(api.html).not.toContain('rel="prev"');
   });
 
-  it('makes none for a configured nav', () => {
+  it('makes one for each group of a configured nav written without a link', () => {
     const theme = loadTheme({ themeDir: THEME_DIR, siteRoot: makeSite({}) });
-    const withNav = configSchema.parse({ nav: [{ text: 'API', items: [{ text: 'Users', link: '/api/users/' }] }] });
-    expect(renderLandingPages({ config: withNav, templates: theme.templates, liquid: theme.layoutLiquid, nav: siteNav(withNav, pages) })).toEqual([]);
+    const withNav = configSchema.parse({ nav: [{ text: 'API', items: [{ text: 'Users', link: '/api/users/' }] }, { text: 'Guides', link: '/guides/' }] });
+    const made = renderLandingPages({ config: withNav, templates: theme.templates, liquid: theme.layoutLiquid, nav: siteNav(withNav, pages) });
+    expect(made.map((page) => [page.url, page.outputPath])).toEqual([['/api/', 'api/index.html']]);
+    expect(made[0]!.body).toContain('<a href="/api/users/">Users</a>');
   });
 });
