@@ -61,7 +61,12 @@ describe('the search index from cut pages', () => {
     const landing = ['/api/', '/guides/'].map((url) => ({ file: `content${url}`, url, html: built.writer.text(`${url.slice(1)}index.html`)! }));
     // Every page went through the cut, and it removed the sidebar and the rest.
     expect(cut.mock.calls.length).toBe(built.pages.length + landing.length);
-    for (const [index, [html]] of cut.mock.calls.entries()) expect(cut.mock.results[index]!.value.length).toBeLessThan(html.length);
+    for (const [index, [html, body]] of cut.mock.calls.entries()) {
+      const sent = cut.mock.results[index]!.value as string;
+      expect(sent.length).toBeLessThan(html.length);
+      // What Pagefind is sent: the page's head and its content, and no more than the tags around them.
+      expect(sent.length).toBeLessThanOrEqual(html.indexOf('<body') + body.length + 200);
+    }
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const whole = new MemoryWriter();
     const pages = [...[...built.html].map(([file, html]) => ({ file, url: built.pages.find((p) => p.file === file)!.url, html })), ...landing];
