@@ -5,9 +5,9 @@ import type { RenderSetup } from '../render/pool.ts';
 import { RenderedContents } from '../render/contents.ts';
 import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { checkSite } from './checks.ts';
-import { LayoutPass } from './layout-pass.ts';
+import { CarriedRecords, LayoutPass } from './layout-pass.ts';
 import { GENERATOR_VERSION, SiteLoader, type LoadedSite } from './load.ts';
-import { guessedEntries, NavigationMaker, renderedEntries, type Navigation } from './navigation.ts';
+import { NavEntries, NavigationMaker, type Navigation } from './navigation.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { planOutput, type OutputPlan } from './plan.ts';
 import { finish } from './report.ts';
@@ -35,6 +35,8 @@ interface OutputPass {
 export class BuildSession {
   private readonly loader: SiteLoader;
   private readonly navigation = new NavigationMaker();
+  private readonly navEntries = new NavEntries();
+  private readonly carried = new CarriedRecords();
   private readonly checks = new CheckMemo();
   private readonly resources: RenderResources;
   private setup: RenderSetup | undefined;
@@ -89,13 +91,13 @@ export class BuildSession {
   private async renderAndLayOut(site: LoadedSite): Promise<{ contents: RenderedContents; navigation: Navigation; pass: OutputPass }> {
     const { listing, config, theme, jobs } = site;
     const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, engines: () => this.resources.engines(theme) });
-    const guessed = this.navigation.make(guessedEntries(listing.pages, contents.records, site.headers, config), config, theme);
+    const guessed = this.navigation.make(this.navEntries.guessed(listing.pages, contents.records, site.headers, config), config, theme);
     let pass: OutputPass | undefined;
     try {
       pass = await this.startPass(site, contents, guessed, true);
       const first = pass;
       await contents.render({ pool: (misses) => this.resources.poolFor(misses), onProgress: this.options.onProgress, onContent: (index) => first.layout.layOut(index) });
-      const navigation = this.navigation.make(renderedEntries(listing.pages, contents.records), config, theme);
+      const navigation = this.navigation.make(this.navEntries.rendered(listing.pages, contents.records, config), config, theme);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
         pass = await this.startPass(site, contents, navigation, false);
@@ -123,7 +125,7 @@ export class BuildSession {
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => job.page.outputPath), current: writer.current, searchKey, mayCarry: firstPass });
     const search = plan.search.kind === 'index' ? await startSearchIndex({ base: config.base }) : undefined;
     const setup = { ...this.setupFor(site), nav: navigation.nav };
-    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: theme.layoutLiquid, writer, search, onPage: this.options.onPage });
+    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: theme.layoutLiquid, writer, search, onPage: this.options.onPage, carried: this.carried });
     return { plan, layout, search };
   }
 
