@@ -53,6 +53,7 @@ export class SiteLoader {
   private readonly keys = new RenderKeys();
   /** The last load's headers and jobs, with what they were made from: a rebuild remakes only the entries of files changed since. */
   private last: { listing: Listing; configHash: string; theme: LoadedTheme; headers: PageHeader[]; jobs: ContentJob[]; indexOf: Map<string, number> } | undefined;
+  private lastPageKeys: { navHash: string; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
   /** Files invalidated since the last load. */
   private readonly stale = new Set<string>();
 
@@ -123,9 +124,21 @@ export class SiteLoader {
     return [header, { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes)) }];
   }
 
-  /** A page's key: its content key plus its layout's templates and the sidebar. */
-  pageKey(job: ContentJob, header: PageHeader, theme: LoadedTheme, navHash: string): string {
-    return this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(header.layout), navHash);
+  /**
+   * Every page's key: its content key plus its layout's templates and the sidebar. A key
+   * is kept by job index while the job, the layout and the sidebar are the same, so a
+   * rebuild hashes, and looks up, only the pages that changed.
+   */
+  pageKeys(jobs: readonly ContentJob[], headers: readonly PageHeader[], theme: LoadedTheme, navHash: string): string[] {
+    const known = this.lastPageKeys;
+    const layouts = new Array<string>(jobs.length);
+    const keys = jobs.map((job, i) => {
+      const layout = (layouts[i] = theme.hasher.layout(headers[i]!.layout));
+      if (known?.navHash === navHash && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
+      return this.keys.page(job.page.file, job.contentKey, layout, navHash);
+    });
+    this.lastPageKeys = { navHash, jobs, layouts, keys };
+    return keys;
   }
 
   loadedTheme(): LoadedTheme {

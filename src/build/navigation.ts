@@ -30,7 +30,9 @@ export class NavigationMaker {
 
   make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme): Navigation {
     const known = this.known;
-    if (known && known.config === config && known.theme === theme && known.entries.length === entries.length && known.entries.every((entry, i) => sameEntry(entry, entries[i]!))) {
+    if (known && known.config === config && known.theme === theme && sameEntries(known.entries, entries)) {
+      // The entries compared equal: keep these objects, which the next run's reuse (NavEntries), so it compares them by identity.
+      known.entries = entries;
       return known;
     }
     const nav = siteNav(config, entries);
@@ -90,6 +92,12 @@ export class NavEntries {
 
 function navEntry(page: PageSource, record: ContentRecord): NavPage {
   return { contentPath: page.contentPath, url: record.url, title: record.title, order: record.frontmatter.order };
+}
+
+function sameEntries(a: readonly NavPage[], b: readonly NavPage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameEntry(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 function sameEntry(a: NavPage, b: NavPage): boolean {

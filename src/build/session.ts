@@ -119,7 +119,7 @@ export class BuildSession {
   private async startPass(site: LoadedSite, contents: RenderedContents, navigation: Navigation, firstPass: boolean): Promise<OutputPass> {
     const { config, theme, jobs, headers } = site;
     const { writer } = this.options;
-    const pageKeys = jobs.map((job, i) => this.loader.pageKey(job, headers[i]!, theme, navigation.navHash));
+    const pageKeys = this.loader.pageKeys(jobs, headers, theme, navigation.navHash);
     const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...pageKeys);
     // A second pass must make every page again: its first wrote them into staging already.
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => job.page.outputPath), current: writer.current, searchKey, mayCarry: firstPass });
