@@ -2,7 +2,7 @@ import { CheckMemo } from '../checks/memo.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import type { RenderSetup } from '../render/pool.ts';
-import { RenderedContents } from '../render/contents.ts';
+import { CachedRecords, RenderedContents } from '../render/contents.ts';
 import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { checkSite } from './checks.ts';
 import { CarriedRecords, LayoutPass } from './layout-pass.ts';
@@ -37,6 +37,7 @@ export class BuildSession {
   private readonly navigation = new NavigationMaker();
   private readonly navEntries = new NavEntries();
   private readonly carried = new CarriedRecords();
+  private readonly cachedRecords = new CachedRecords();
   private readonly checks = new CheckMemo();
   private readonly resources: RenderResources;
   private setup: RenderSetup | undefined;
@@ -75,7 +76,7 @@ export class BuildSession {
 
     // Site-wide checks.
     const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
-    for (const page of pages) diagnostics.push(...page.diagnostics);
+    for (const page of pages) if (page.diagnostics.length > 0) diagnostics.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     // Write, and commit only when nothing failed.
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
@@ -90,7 +91,7 @@ export class BuildSession {
    */
   private async renderAndLayOut(site: LoadedSite): Promise<{ contents: RenderedContents; navigation: Navigation; pass: OutputPass }> {
     const { listing, config, theme, jobs } = site;
-    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, engines: () => this.resources.engines(theme) });
+    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, cached: this.cachedRecords, engines: () => this.resources.engines(theme) });
     const guessed = this.navigation.make(this.navEntries.guessed(listing.pages, contents.records, site.headers, config), config, theme);
     let pass: OutputPass | undefined;
     try {
