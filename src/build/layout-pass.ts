@@ -18,6 +18,8 @@ export interface LayoutInput {
   search: SearchIndexer | undefined;
   /** Sees every page, HTML included; a carried page comes without HTML. */
   onPage?: ((page: RenderedPage) => void) | undefined;
+  /** The session's records of carried pages, kept between runs. */
+  carried: CarriedRecords;
 }
 
 /**
@@ -45,7 +47,7 @@ export class LayoutPass {
     // Only a page that was written whole is in the output, so its record has no error.
     if (plan.carry[index] && !record.failed) {
       this.reused++;
-      this.pages[index] = pageRecordOf(record);
+      this.pages[index] = this.input.carried.of(index, record);
       writer.carry(record.outputPath, key);
       this.input.onPage?.({ ...this.pages[index], html: undefined });
       return;
@@ -63,7 +65,23 @@ export class LayoutPass {
   }
 }
 
-/** What the checks keep of a page whose output is carried over as it is. */
+/**
+ * What the checks keep of a page whose output is carried over as it is, by job index,
+ * kept while the page's content record stays the same object: a dev rebuild carries
+ * nearly every page, and remaking each one's record every time cost more than the rest
+ * of carrying it.
+ */
+export class CarriedRecords {
+  private readonly from: ContentRecord[] = [];
+  private readonly records: PageRecord[] = [];
+
+  of(index: number, content: ContentRecord): PageRecord {
+    if (this.from[index] === content) return this.records[index]!;
+    this.from[index] = content;
+    return (this.records[index] = pageRecordOf(content));
+  }
+}
+
 function pageRecordOf(content: ContentRecord): PageRecord {
   const { layout: _layout, failed: _failed, titleHeading: _titleHeading, ...record } = content;
   return record;

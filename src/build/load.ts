@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { normalizeSource } from '../content/decode.ts';
-import { discoverContent, type Discovery } from '../content/discover.ts';
+import { discoverContent, type Discovery, type PageSource } from '../content/discover.ts';
 import type { PageHeader } from '../content/page-header.ts';
 import { PageSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -51,6 +51,11 @@ export class SiteLoader {
   private listing: Listing | undefined;
   private readonly sources: PageSources;
   private readonly keys = new RenderKeys();
+  /** The last load's headers and jobs, with what they were made from: a rebuild remakes only the entries of files changed since. */
+  private last: { listing: Listing; configHash: string; theme: LoadedTheme; headers: PageHeader[]; jobs: ContentJob[]; indexOf: Map<string, number> } | undefined;
+  private lastPageKeys: { navHash: string; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
+  /** Files invalidated since the last load. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly input: { root: string; themeDir: string }) {
     this.sources = new PageSources(input.root);
@@ -64,6 +69,7 @@ export class SiteLoader {
       // A file added or removed (or a folder) changes the listing; an edit does not.
       else if (!this.listing?.files.has(file) || !existsSync(path.join(this.input.root, file))) this.listing = undefined;
       this.sources.invalidate(file);
+      this.stale.add(file);
     }
   }
 
@@ -87,17 +93,52 @@ export class SiteLoader {
     const { config, source: configSource, hash: configHash } = this.config;
     const theme = this.loadedTheme();
     const diagnostics: Diagnostic[] = [...listing.diagnostics];
-    const headers = listing.pages.map((page) => this.sources.header(page, this.sources.read(page.file, diagnostics)));
-    const jobs = listing.pages.map((page, i): ContentJob => {
-      const source = this.sources.known(page.file)!;
-      return { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(headers[i]!.includes)) };
-    });
+    const last = this.last;
+    let headers: PageHeader[];
+    let jobs: ContentJob[];
+    if (last && last.listing === listing && last.configHash === configHash && last.theme === theme) {
+      // Only the files changed since the last load can have a new header or key: a dev
+      // rebuild after one save looks at that one page, not every page of the site.
+      headers = last.headers.slice();
+      jobs = last.jobs.slice();
+      for (const file of this.stale) {
+        const i = last.indexOf.get(file);
+        if (i !== undefined) [headers[i], jobs[i]] = this.pageInputs(listing.pages[i]!, configHash, theme, []);
+      }
+      diagnostics.push(...this.sources.undecodable(listing.files));
+    } else {
+      headers = new Array<PageHeader>(listing.pages.length);
+      jobs = new Array<ContentJob>(listing.pages.length);
+      listing.pages.forEach((page, i) => ([headers[i], jobs[i]] = this.pageInputs(page, configHash, theme, diagnostics)));
+    }
+    const indexOf = last?.listing === listing ? last.indexOf : new Map(listing.pages.map((page, i) => [page.file, i]));
+    this.last = { listing, configHash, theme, headers, jobs, indexOf };
+    this.stale.clear();
     return { listing, config, configSource, theme, headers, jobs, diagnostics };
   }
 
-  /** A page's key: its content key plus its layout's templates and the sidebar. */
-  pageKey(job: ContentJob, header: PageHeader, theme: LoadedTheme, navHash: string): string {
-    return this.keys.page(job.page.file, job.contentKey, theme.hasher.layout(header.layout), navHash);
+  /** A page's header and content job, read from its text (kept until the file changes). */
+  private pageInputs(page: PageSource, configHash: string, theme: LoadedTheme, diagnostics: Diagnostic[]): [PageHeader, ContentJob] {
+    const source = this.sources.read(page.file, diagnostics);
+    const header = this.sources.header(page, source);
+    return [header, { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes)) }];
+  }
+
+  /**
+   * Every page's key: its content key plus its layout's templates and the sidebar. A key
+   * is kept by job index while the job, the layout and the sidebar are the same, so a
+   * rebuild hashes, and looks up, only the pages that changed.
+   */
+  pageKeys(jobs: readonly ContentJob[], headers: readonly PageHeader[], theme: LoadedTheme, navHash: string): string[] {
+    const known = this.lastPageKeys;
+    const layouts = new Array<string>(jobs.length);
+    const keys = jobs.map((job, i) => {
+      const layout = (layouts[i] = theme.hasher.layout(headers[i]!.layout));
+      if (known?.navHash === navHash && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
+      return this.keys.page(job.page.file, job.contentKey, layout, navHash);
+    });
+    this.lastPageKeys = { navHash, jobs, layouts, keys };
+    return keys;
   }
 
   loadedTheme(): LoadedTheme {

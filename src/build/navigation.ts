@@ -30,7 +30,9 @@ export class NavigationMaker {
 
   make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme): Navigation {
     const known = this.known;
-    if (known && known.config === config && known.theme === theme && known.entries.length === entries.length && known.entries.every((entry, i) => sameEntry(entry, entries[i]!))) {
+    if (known && known.config === config && known.theme === theme && sameEntries(known.entries, entries)) {
+      // The entries compared equal: keep these objects, which the next run's reuse (NavEntries), so it compares them by identity.
+      known.entries = entries;
       return known;
     }
     const nav = siteNav(config, entries);
@@ -43,28 +45,61 @@ export class NavigationMaker {
 }
 
 /**
- * Sidebar entries before every page has rendered: a cached page's rendered title, else
- * its header's guess (frontmatter title, first heading, file name), so pages can be laid
- * out while later ones render.
+ * Sidebar entries, each kept while what it was made from stays the same object: a dev
+ * rebuild makes the entry of the page that changed, reuses every other one, and
+ * `NavigationMaker` compares them by identity first.
  */
-export function guessedEntries(pages: readonly PageSource[], records: readonly (ContentRecord | undefined)[], headers: readonly PageHeader[], config: SiteConfig): NavPage[] {
-  return pages.map((page, i) => {
-    const record = records[i];
-    if (record) return navEntry(page, record);
-    const header = headers[i]!;
-    return { contentPath: page.contentPath, url: page.url, title: header.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: header.order };
-  });
-}
+export class NavEntries {
+  private pages: (PageSource | undefined)[] = [];
+  private from: (ContentRecord | PageHeader | undefined)[] = [];
+  private entries: (NavPage | undefined)[] = [];
+  private config: SiteConfig | undefined;
 
-/** Sidebar entries from what every page rendered. */
-export function renderedEntries(pages: readonly PageSource[], records: readonly ContentRecord[]): NavPage[] {
-  return pages.map((page, i) => navEntry(page, records[i]!));
+  /**
+   * Before every page has rendered: a cached page's rendered title, else its header's
+   * guess (frontmatter title, first heading, file name), so pages can be laid out while
+   * later ones render.
+   */
+  guessed(pages: readonly PageSource[], records: readonly (ContentRecord | undefined)[], headers: readonly PageHeader[], config: SiteConfig): NavPage[] {
+    this.forConfig(config);
+    return pages.map((page, i) => {
+      const record = records[i];
+      if (record) return this.entry(i, page, record, navEntry);
+      return this.entry(i, page, headers[i]!, (_, header) => ({ contentPath: page.contentPath, url: page.url, title: header.titleGuess ?? titleFromPath(page.contentPath) ?? config.title, order: header.order }));
+    });
+  }
+
+  /** From what every page rendered. */
+  rendered(pages: readonly PageSource[], records: readonly ContentRecord[], config: SiteConfig): NavPage[] {
+    this.forConfig(config);
+    return pages.map((page, i) => this.entry(i, page, records[i]!, navEntry));
+  }
+
+  private forConfig(config: SiteConfig): void {
+    if (this.config !== config) (this.pages = []), (this.from = []), (this.entries = []), (this.config = config);
+  }
+
+  private entry<T extends ContentRecord | PageHeader>(i: number, page: PageSource, from: T, make: (page: PageSource, from: T) => NavPage): NavPage {
+    const known = this.entries[i];
+    if (known && this.pages[i] === page && this.from[i] === from) return known;
+    const entry = make(page, from);
+    this.pages[i] = page;
+    this.from[i] = from;
+    this.entries[i] = entry;
+    return entry;
+  }
 }
 
 function navEntry(page: PageSource, record: ContentRecord): NavPage {
   return { contentPath: page.contentPath, url: record.url, title: record.title, order: record.frontmatter.order };
 }
 
+function sameEntries(a: readonly NavPage[], b: readonly NavPage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameEntry(a[i]!, b[i]!)) return false;
+  return true;
+}
+
 function sameEntry(a: NavPage, b: NavPage): boolean {
-  return a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath;
+  return a === b || (a.url === b.url && a.title === b.title && a.order === b.order && a.contentPath === b.contentPath);
 }

@@ -2,12 +2,12 @@ import { CheckMemo } from '../checks/memo.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import type { RenderSetup } from '../render/pool.ts';
-import { RenderedContents } from '../render/contents.ts';
+import { CachedRecords, RenderedContents } from '../render/contents.ts';
 import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { checkSite } from './checks.ts';
-import { LayoutPass } from './layout-pass.ts';
+import { CarriedRecords, LayoutPass } from './layout-pass.ts';
 import { GENERATOR_VERSION, SiteLoader, type LoadedSite } from './load.ts';
-import { guessedEntries, NavigationMaker, renderedEntries, type Navigation } from './navigation.ts';
+import { NavEntries, NavigationMaker, type Navigation } from './navigation.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { planOutput, type OutputPlan } from './plan.ts';
 import { finish } from './report.ts';
@@ -35,6 +35,9 @@ interface OutputPass {
 export class BuildSession {
   private readonly loader: SiteLoader;
   private readonly navigation = new NavigationMaker();
+  private readonly navEntries = new NavEntries();
+  private readonly carried = new CarriedRecords();
+  private readonly cachedRecords = new CachedRecords();
   private readonly checks = new CheckMemo();
   private readonly resources: RenderResources;
   private setup: RenderSetup | undefined;
@@ -73,7 +76,7 @@ export class BuildSession {
 
     // Site-wide checks.
     const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
-    for (const page of pages) diagnostics.push(...page.diagnostics);
+    for (const page of pages) if (page.diagnostics.length > 0) diagnostics.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
     diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
     // Write, and commit only when nothing failed.
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
@@ -88,14 +91,14 @@ export class BuildSession {
    */
   private async renderAndLayOut(site: LoadedSite): Promise<{ contents: RenderedContents; navigation: Navigation; pass: OutputPass }> {
     const { listing, config, theme, jobs } = site;
-    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, engines: () => this.resources.engines(theme) });
-    const guessed = this.navigation.make(guessedEntries(listing.pages, contents.records, site.headers, config), config, theme);
+    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, cached: this.cachedRecords, engines: () => this.resources.engines(theme) });
+    const guessed = this.navigation.make(this.navEntries.guessed(listing.pages, contents.records, site.headers, config), config, theme);
     let pass: OutputPass | undefined;
     try {
       pass = await this.startPass(site, contents, guessed, true);
       const first = pass;
       await contents.render({ pool: (misses) => this.resources.poolFor(misses), onProgress: this.options.onProgress, onContent: (index) => first.layout.layOut(index) });
-      const navigation = this.navigation.make(renderedEntries(listing.pages, contents.records), config, theme);
+      const navigation = this.navigation.make(this.navEntries.rendered(listing.pages, contents.records, config), config, theme);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
         pass = await this.startPass(site, contents, navigation, false);
@@ -117,13 +120,13 @@ export class BuildSession {
   private async startPass(site: LoadedSite, contents: RenderedContents, navigation: Navigation, firstPass: boolean): Promise<OutputPass> {
     const { config, theme, jobs, headers } = site;
     const { writer } = this.options;
-    const pageKeys = jobs.map((job, i) => this.loader.pageKey(job, headers[i]!, theme, navigation.navHash));
+    const pageKeys = this.loader.pageKeys(jobs, headers, theme, navigation.navHash);
     const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...pageKeys);
     // A second pass must make every page again: its first wrote them into staging already.
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => job.page.outputPath), current: writer.current, searchKey, mayCarry: firstPass });
     const search = plan.search.kind === 'index' ? await startSearchIndex({ base: config.base }) : undefined;
     const setup = { ...this.setupFor(site), nav: navigation.nav };
-    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: theme.layoutLiquid, writer, search, onPage: this.options.onPage });
+    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: theme.layoutLiquid, writer, search, onPage: this.options.onPage, carried: this.carried });
     return { plan, layout, search };
   }
 

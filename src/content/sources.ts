@@ -13,7 +13,7 @@ export class PageSources {
   private readonly texts = new Map<string, string>();
   private readonly headers = new Map<string, { text: string; header: PageHeader }>();
   /** Files that are not UTF-8, with where: reported on every run until the file changes. */
-  private readonly undecodable = new Map<string, Diagnostic>();
+  private readonly undecodableFiles = new Map<string, Diagnostic>();
 
   constructor(private readonly root: string) {}
 
@@ -37,18 +37,23 @@ export class PageSources {
       text = decoded.text;
       if (decoded.invalid) {
         const { line, column, byte } = decoded.invalid;
-        this.undecodable.set(file, {
+        this.undecodableFiles.set(file, {
           file, line, column, severity: 'error', rule: 'content/not-utf8',
           message: `the file is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here); save it with UTF-8 encoding`,
         });
       } else {
-        this.undecodable.delete(file);
+        this.undecodableFiles.delete(file);
       }
       this.texts.set(file, text);
     }
-    const undecodable = this.undecodable.get(file);
+    const undecodable = this.undecodableFiles.get(file);
     if (undecodable) diagnostics.push(undecodable);
     return text;
+  }
+
+  /** The problems `read` reports for these files, without reading them again. */
+  undecodable(files: ReadonlySet<string>): Diagnostic[] {
+    return [...this.undecodableFiles.values()].filter((diagnostic) => files.has(diagnostic.file));
   }
 
   /** The page's header, the same object while its text and URL stay the same. */

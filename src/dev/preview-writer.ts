@@ -57,6 +57,8 @@ export class PreviewWriter implements Writer {
 
   /** The build that holds `file` from `fingerprint`, the committed one first. */
   private holder(file: string, fingerprint: string): FileSet | undefined {
-    return [this.committed, this.failedRun].find((files) => files?.holds(file, fingerprint));
+    // No array or closure per call: a rebuild asks this of every page it carries.
+    if (this.committed.holds(file, fingerprint)) return this.committed;
+    return this.failedRun?.holds(file, fingerprint) ? this.failedRun : undefined;
   }
 }

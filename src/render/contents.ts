@@ -40,9 +40,10 @@ export class RenderedContents {
   /** Every page's record; those from the cache at once, the others as they are rendered. */
   readonly records: ContentRecord[];
 
-  constructor(private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'>) {
+  constructor(private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'> & { cached?: CachedRecords | undefined }) {
     // Holes where the cache has no record: `render` fills them.
-    this.records = input.jobs.map((job) => input.cache?.get<ContentRecord>(job.contentKey)) as ContentRecord[];
+    const { cache, cached } = input;
+    this.records = (cached && cache ? cached.get(input.jobs, cache) : input.jobs.map((job) => cache?.get<ContentRecord>(job.contentKey))) as ContentRecord[];
   }
 
   /**
@@ -133,6 +134,27 @@ export class RenderedContents {
     if (body !== undefined) return { ...record, content: body };
     const { setup } = this.input;
     return renderContent({ source: job.source, page: job.page, config: setup.config, templates: setup.templates }, await this.input.engines());
+  }
+}
+
+/**
+ * Records the cache gave, by job index, kept between a session's runs: a job that is the
+ * same object as last time has the same content key, so a rebuild asks the cache only
+ * for the pages that changed. Only the cache's answers are kept, so a page that was not
+ * cacheable (a timeout) is looked up, and rendered, again.
+ */
+export class CachedRecords {
+  private jobs: readonly ContentJob[] = [];
+  private records: (ContentRecord | undefined)[] = [];
+  private cache: RenderCache | undefined;
+
+  get(jobs: readonly ContentJob[], cache: RenderCache): (ContentRecord | undefined)[] {
+    const known = this.cache === cache ? this.jobs : [];
+    const records = jobs.map((job, i) => (known[i] === job ? this.records[i] : undefined) ?? cache.get<ContentRecord>(job.contentKey));
+    this.jobs = jobs;
+    this.records = records;
+    this.cache = cache;
+    return records;
   }
 }
 
