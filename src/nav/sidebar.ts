@@ -41,10 +41,15 @@ export interface NavItem {
  * (`/guides/`), never at a page's URL or another group's.
  */
 export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = []): NavItem[] {
-  const taken = new Set(pageUrls.map((url) => url.toLowerCase()));
   const items = configItems(nav, base);
-  const linked = (list: readonly NavItem[]): void => list.forEach((item) => (item.url && taken.add(item.url.toLowerCase()), linked(item.items)));
-  linked(items);
+  const taken = new Set(pageUrls.map((url) => url.toLowerCase()));
+  const addLinked = (list: readonly NavItem[]): void => {
+    for (const item of list) {
+      if (item.url !== '') taken.add(item.url.toLowerCase());
+      addLinked(item.items);
+    }
+  };
+  addLinked(items);
   claimLandingUrls(items, '/', taken, base);
   return items;
 }
@@ -65,14 +70,22 @@ function configItems(nav: readonly NavItemInput[], base: string): NavItem[] {
 function claimLandingUrls(items: NavItem[], parentUrl: string, taken: Set<string>, base: string): void {
   for (const item of items) {
     if (item.url === '' && !item.external && item.items.length > 0) {
-      const shared = sharedFolder(item);
-      let url = shared !== '/' && !taken.has(shared.toLowerCase()) ? shared : `${parentUrl}${slug(item.text) || 'group'}/`;
-      for (let n = 2; taken.has(url.toLowerCase()); n++) url = `${parentUrl}${slug(item.text) || 'group'}-${n}/`;
+      const url = freeLandingUrl(item, parentUrl, taken);
       taken.add(url.toLowerCase());
       Object.assign(item, { href: encodeURI(base + url.slice(1)), url, generated: true });
     }
     claimLandingUrls(item.items, item.url !== '' && !item.external ? item.url : parentUrl, taken, base);
   }
+}
+
+/** The folder the group's pages share when no page or group has it, else its name under its parent's, numbered past taken ones. */
+function freeLandingUrl(group: NavItem, parentUrl: string, taken: ReadonlySet<string>): string {
+  const shared = sharedFolder(group);
+  if (shared !== '/' && !taken.has(shared.toLowerCase())) return shared;
+  const name = `${parentUrl}${slug(group.text) || 'group'}`;
+  let url = `${name}/`;
+  for (let n = 2; taken.has(url.toLowerCase()); n++) url = `${name}-${n}/`;
+  return url;
 }
 
 /** The deepest folder URL every internal page under a group lives in (`/` when they share none). */
