@@ -114,7 +114,10 @@ export async function main(argv: string[]): Promise<number> {
   const done = command === 'check' ? 'checked' : result.written ? `built into ${path.relative(process.cwd(), outDir) || '.'}` : 'not written';
   // From the writer, which knows what it wrote and kept: reading the folder again took a tenth of a second or more at 4000 pages.
   const size = diskWriter && result.written ? `, ${formatBytes(diskWriter.outputBytes)}` : '';
-  console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s${size}: ${summarize(result.diagnostics)}`);
+  // What had to be rendered: a metadata edit re-renders only the pages that read the key.
+  const fromCache = result.pages.length - result.stats.rendered;
+  const rendered = `${result.stats.rendered} rendered${fromCache > 0 ? `, ${fromCache} from the cache` : ''}`;
+  console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s (${rendered})${size}: ${summarize(result.diagnostics)}`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 

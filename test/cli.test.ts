@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copySite, docsmith, makeSite } from './helpers.ts';
@@ -9,7 +9,16 @@ describe('docsmith CLI', () => {
     const result = await docsmith('build', '--root', root);
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<h1 id="hello-world">Hello world</h1>');
-    expect(result.stderr).toMatch(/^1 page built into .* in \d+\.\d\ds, \d+\.\d KB: 0 errors, 0 warnings\n$/);
+    expect(result.stderr).toMatch(/^1 page built into .* in \d+\.\d\ds \(1 rendered\), \d+\.\d KB: 0 errors, 0 warnings\n$/);
+  });
+
+  it('says how many pages it rendered: after a metadata edit, only those that read the key', async () => {
+    const root = makeSite({ 'content/index.md': '# {{ page.metadata.who }}\n\n[Other](other.md)', 'content/other.md': '# Other', 'site.config.ts': "export default { metadata: { who: 'world' } };" });
+    expect((await docsmith('build', '--root', root)).stderr).toContain(' (2 rendered), ');
+    writeFileSync(path.join(root, 'site.config.ts'), "export default { metadata: { who: 'readers' } };");
+    const result = await docsmith('build', '--root', root);
+    expect(result.stderr).toContain(' (1 rendered, 1 from the cache), ');
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('>readers</h1>');
   });
 
   it('writes to --out and keeps the last good site when a build fails (exit 1)', async () => {

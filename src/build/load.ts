@@ -46,7 +46,8 @@ export interface ConfigFailure {
  * (`invalidate`), so a dev rebuild reads the one file that was saved.
  */
 export class SiteLoader {
-  private config: { config: SiteConfig; source: string | undefined; hash: string } | undefined;
+  /** The config, with its hash and that of its settings apart from the metadata (pages are keyed by the metadata values they read). */
+  private config: { config: SiteConfig; source: string | undefined; hash: string; settingsHash: string } | undefined;
   private theme: LoadedTheme | undefined;
   private listing: Listing | undefined;
   private readonly sources: PageSources;
@@ -88,9 +89,10 @@ export class SiteLoader {
     if (!this.config) {
       const loaded = await loadConfig(this.input.root);
       if (!loaded.ok) return { diagnostics: loaded.diagnostics, configSource: loaded.source };
-      this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)) };
+      const { metadata, ...settings } = loaded.config;
+      this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)), settingsHash: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
     }
-    const { config, source: configSource, hash: configHash } = this.config;
+    const { config, source: configSource, hash: configHash, settingsHash } = this.config;
     const theme = this.loadedTheme();
     const diagnostics: Diagnostic[] = [...listing.diagnostics];
     const last = this.last;
@@ -103,13 +105,13 @@ export class SiteLoader {
       jobs = last.jobs.slice();
       for (const file of this.stale) {
         const i = last.indexOf.get(file);
-        if (i !== undefined) [headers[i], jobs[i]] = this.pageInputs(listing.pages[i]!, configHash, theme, []);
+        if (i !== undefined) [headers[i], jobs[i]] = this.pageInputs(listing.pages[i]!, settingsHash, theme, []);
       }
       diagnostics.push(...this.sources.undecodable(listing.files));
     } else {
       headers = new Array<PageHeader>(listing.pages.length);
       jobs = new Array<ContentJob>(listing.pages.length);
-      listing.pages.forEach((page, i) => ([headers[i], jobs[i]] = this.pageInputs(page, configHash, theme, diagnostics)));
+      listing.pages.forEach((page, i) => ([headers[i], jobs[i]] = this.pageInputs(page, settingsHash, theme, diagnostics)));
     }
     const indexOf = last?.listing === listing ? last.indexOf : new Map(listing.pages.map((page, i) => [page.file, i]));
     this.last = { listing, configHash, theme, headers, jobs, indexOf };
@@ -118,24 +120,26 @@ export class SiteLoader {
   }
 
   /** A page's header and content job, read from its text (kept until the file changes). */
-  private pageInputs(page: PageSource, configHash: string, theme: LoadedTheme, diagnostics: Diagnostic[]): [PageHeader, ContentJob] {
+  private pageInputs(page: PageSource, settingsHash: string, theme: LoadedTheme, diagnostics: Diagnostic[]): [PageHeader, ContentJob] {
     const source = this.sources.read(page.file, diagnostics);
     const header = this.sources.header(page, source);
-    return [header, { page, source, contentKey: this.keys.content(page.file, source, configHash, theme.hasher.hash(header.includes)) }];
+    return [header, { page, source, sourceKey: this.keys.source(page.file, source, settingsHash, theme.hasher.hash(header.includes)) }];
   }
 
   /**
-   * Every page's key: its content key plus its layout's templates and the sidebar. A key
-   * is kept by job index while the job, the layout and the sidebar are the same, so a
+   * Every page's key: its source key, the whole config (the layout may read any of it),
+   * its layout's templates and the sidebar. A key is kept by job index while the job
+   * (made again when the config changes), the layout and the sidebar are the same, so a
    * rebuild hashes, and looks up, only the pages that changed.
    */
   pageKeys(jobs: readonly ContentJob[], headers: readonly PageHeader[], theme: LoadedTheme, navHash: string): string[] {
     const known = this.lastPageKeys;
+    const configHash = this.last!.configHash;
     const layouts = new Array<string>(jobs.length);
     const keys = jobs.map((job, i) => {
       const layout = (layouts[i] = theme.hasher.layout(headers[i]!.layout));
       if (known?.navHash === navHash && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
-      return this.keys.page(job.page.file, job.contentKey, layout, navHash);
+      return this.keys.page(job.page.file, job.sourceKey, configHash, layout, navHash);
     });
     this.lastPageKeys = { navHash, jobs, layouts, keys };
     return keys;

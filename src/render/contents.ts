@@ -3,13 +3,18 @@ import type { RenderEngines } from './engines.ts';
 import { renderContent, type ContentRecord, type PageContent } from './page.ts';
 import { hashOf } from '../hashing/hash.ts';
 import type { RenderCache } from './cache.ts';
+import { ContentKeys, metadataReads, type MetadataReads } from './metadata-reads.ts';
 import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
 
 export interface ContentJob {
   page: PageSource;
   source: string;
-  /** Hash of everything the content depends on: source, config, included templates, generator. */
-  contentKey: string;
+  /**
+   * Hash of what the content depends on apart from the site's metadata: source, the
+   * other settings, included templates, generator. The values of the metadata keys it
+   * read complete its cache key (metadata-reads.ts).
+   */
+  sourceKey: string;
 }
 
 export interface ContentsInput {
@@ -36,14 +41,21 @@ export class RenderedContents {
   private readonly held = new Map<number, string>();
   /** Job indexes rendered in this run (the rest came from the cache). */
   private readonly renderedHere = new Set<number>();
+  private readonly keys: ContentKeys;
+  /** Each page's content key, where known: what it read was stored by an earlier run, or it was rendered in this one. */
+  private readonly contentKeys: (string | undefined)[];
 
   /** Every page's record; those from the cache at once, the others as they are rendered. */
   readonly records: ContentRecord[];
 
   constructor(private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'> & { cached?: CachedRecords | undefined }) {
-    // Holes where the cache has no record: `render` fills them.
     const { cache, cached } = input;
-    this.records = (cached && cache ? cached.get(input.jobs, cache) : input.jobs.map((job) => cache?.get<ContentRecord>(job.contentKey))) as ContentRecord[];
+    this.keys = new ContentKeys(input.setup.config.metadata);
+    const found = cache ? (cached ?? new CachedRecords()).get(input.jobs, this.keys, cache) : { keys: [], records: input.jobs.map(() => undefined) };
+    // Copies: what this run renders is not the cache's answer (it may be a timeout's).
+    this.contentKeys = found.keys.slice();
+    // Holes where the cache has no record: `render` fills them.
+    this.records = found.records.slice() as ContentRecord[];
   }
 
   /**
@@ -100,14 +112,22 @@ export class RenderedContents {
     return !this.renderedHere.has(index);
   }
 
-  /** Takes a freshly rendered page: its record and body into the cache, and its body until the layout takes it. */
+  /**
+   * Takes a freshly rendered page: what it read, its record and body into the cache, and
+   * its body until the layout takes it.
+   */
   arrive(index: number, content: PageContent): void {
     const { content: body, ...record } = content;
     const { cache } = this.input;
-    const key = this.input.jobs[index]!.contentKey;
     this.records[index] = record;
     this.renderedHere.add(index);
     if (cache && cacheable(content)) {
+      const { sourceKey } = this.input.jobs[index]!;
+      const reads = metadataReads(record);
+      const key = this.keys.contentKey(sourceKey, reads);
+      // The same in every run for this source key; stored again only if it was lost or damaged.
+      if (this.contentKeys[index] !== key) cache.set(this.keys.readsKey(sourceKey), reads);
+      this.contentKeys[index] = key;
       cache.set(key, record);
       if (!content.failed) cache.set(bodyKey(key), body);
     }
@@ -130,7 +150,8 @@ export class RenderedContents {
       return { ...record, content: held };
     }
     const job = this.input.jobs[index]!;
-    const body = this.input.cache?.get<string>(bodyKey(job.contentKey));
+    const key = this.contentKeys[index];
+    const body = key === undefined ? undefined : this.input.cache?.get<string>(bodyKey(key));
     if (body !== undefined) return { ...record, content: body };
     const { setup } = this.input;
     return renderContent({ source: job.source, page: job.page, config: setup.config, templates: setup.templates }, await this.input.engines());
@@ -138,29 +159,41 @@ export class RenderedContents {
 }
 
 /**
- * Records the cache gave, by job index, kept between a session's runs: a job that is the
- * same object as last time has the same content key, so a rebuild asks the cache only
- * for the pages that changed. Only the cache's answers are kept, so a page that was not
- * cacheable (a timeout) is looked up, and rendered, again.
+ * Content keys and the records the cache gave, by job index, kept between a session's
+ * runs: a job that is the same object as last time (the site's config unchanged, so the
+ * same metadata) has the same content key, so a rebuild asks the cache only for the pages
+ * that changed. Only the cache's answers are kept, so a page that was not cacheable (a
+ * timeout) is looked up, and rendered, again.
  */
 export class CachedRecords {
   private jobs: readonly ContentJob[] = [];
+  private keys: (string | undefined)[] = [];
   private records: (ContentRecord | undefined)[] = [];
   private cache: RenderCache | undefined;
+  private metadata: object | undefined;
 
-  get(jobs: readonly ContentJob[], cache: RenderCache): (ContentRecord | undefined)[] {
-    const known = this.cache === cache ? this.jobs : [];
-    const records = jobs.map((job, i) => (known[i] === job ? this.records[i] : undefined) ?? cache.get<ContentRecord>(job.contentKey));
-    this.jobs = jobs;
-    this.records = records;
-    this.cache = cache;
-    return records;
+  get(jobs: readonly ContentJob[], contentKeys: ContentKeys, cache: RenderCache): { keys: (string | undefined)[]; records: (ContentRecord | undefined)[] } {
+    const known = this.cache === cache && this.metadata === contentKeys.metadata ? this.jobs : [];
+    const keys = jobs.map((job, i) => (known[i] === job ? this.keys[i] : undefined) ?? contentKeyOf(job, contentKeys, cache));
+    const records = jobs.map((job, i) => (known[i] === job ? this.records[i] : undefined) ?? (keys[i] === undefined ? undefined : cache.get<ContentRecord>(keys[i])));
+    Object.assign(this, { jobs, keys, records, cache, metadata: contentKeys.metadata });
+    return { keys, records };
   }
 }
 
 /** Results that say more about the machine than the page are not cached. */
 const UNCACHEABLE: ReadonlySet<string> = new Set(['render/timeout', 'render/crash']);
 const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
+
+/** A page's content key, when an earlier run stored what a page with its source key reads. */
+function contentKeyOf(job: ContentJob, keys: ContentKeys, cache: RenderCache): string | undefined {
+  const reads = cache.get<unknown>(keys.readsKey(job.sourceKey));
+  return isMetadataReads(reads) ? keys.contentKey(job.sourceKey, reads) : undefined;
+}
+
+function isMetadataReads(value: unknown): value is MetadataReads {
+  return value === '*' || (Array.isArray(value) && value.every((key) => typeof key === 'string'));
+}
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
 const bodyKey = (contentKey: string) => hashOf('body', contentKey);

@@ -5,19 +5,19 @@ import { hashOf } from '../hashing/hash.ts';
  * more than the rebuild itself.
  */
 export class RenderKeys {
-  private readonly contents = new Map<string, { source: string; inputs: string[]; key: string }>();
+  private readonly sources = new Map<string, { source: string; inputs: string[]; key: string }>();
   private readonly pages = new Map<string, { inputs: string[]; key: string }>();
 
-  /** Hash of what a page's content depends on: its source and the given inputs. */
-  content(file: string, source: string, ...inputs: string[]): string {
-    const known = this.contents.get(file);
+  /** Hash of what a page's content depends on apart from the metadata: its source and the given inputs. */
+  source(file: string, source: string, ...inputs: string[]): string {
+    const known = this.sources.get(file);
     if (known && known.source === source && sameStrings(known.inputs, inputs)) return known.key;
-    const key = hashOf('content', ...inputs, file, source);
-    this.contents.set(file, { source, inputs, key });
+    const key = hashOf('source', ...inputs, file, source);
+    this.sources.set(file, { source, inputs, key });
     return key;
   }
 
-  /** Hash of what a whole page depends on: its content key and the given inputs. */
+  /** Hash of what a whole page depends on: the given inputs (its source key among them). */
   page(file: string, ...inputs: string[]): string {
     const known = this.pages.get(file);
     if (known && sameStrings(known.inputs, inputs)) return known.key;

@@ -84,13 +84,24 @@ describe('BuildSession rebuilds only what a change affects', () => {
     expect(writer.text('c/index.html')).toContain('Note v2');
   });
 
-  it('re-renders everything for a config change', async () => {
+  it('re-renders for a metadata change only the pages that read the key, and lays the others out again', async () => {
     const root = site();
     const { session: s, writer } = session(root);
     await s.run();
     const result = await change(s, root, 'site.config.ts', "export default { title: 'T', metadata: { v: '2.0' } };\n");
-    expect(result.stats).toMatchObject({ rendered: 4 });
+    expect(result.stats).toEqual({ rendered: 1, laidOut: 3, reused: 0 });
     expect(writer.text('index.html')).toContain('Home 2.0');
+    // A key no page reads: nothing to render.
+    expect((await change(s, root, 'site.config.ts', "export default { title: 'T', metadata: { v: '2.0', unread: 1 } };\n")).stats).toMatchObject({ rendered: 0 });
+  });
+
+  it('re-renders everything for a change to the other settings', async () => {
+    const root = site();
+    const { session: s, writer } = session(root);
+    await s.run();
+    const result = await change(s, root, 'site.config.ts', "export default { title: 'T2', metadata: { v: '1.0' } };\n");
+    expect(result.stats).toMatchObject({ rendered: 4 });
+    expect(writer.text('index.html')).toContain('Home 1.0');
   });
 
   it('updates the navigation of every page when a page is added, renamed or deleted, without re-rendering their content', async () => {

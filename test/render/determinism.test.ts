@@ -157,6 +157,41 @@ describe('determinism', () => {
     expect(contents(fresh)['guide/page-0/index.html']).toContain('Added');
   });
 
+  it('builds the same bytes after each metadata edit from a warm cache as from none, re-rendering only the pages that read what changed', async () => {
+    const config = (metadata: Record<string, unknown>) => `export default { title: 'Reads', metadata: ${JSON.stringify(metadata)} };\n`;
+    const root = makeSite({
+      'site.config.ts': config({ product: 'DataFlow', api: 'https://api.example.com', footer: 'f1', list: ['a', 'b'] }),
+      'content/index.md': '# {{ page.metadata.product }}\n\n[Named](named.md) [Partial](partial.md) [Loop](loop.md) [Plain](plain.md) [Own](own.md)\n',
+      'content/named.md': '# Named\n\n```bash\ncurl {{ page.metadata.api }}/users\n```\n\nItems: {{ site.metadata.list | join: ", " }}\n',
+      'content/partial.md': '# Partial\n\n{% include "partials/footer" %}\n',
+      'content/loop.md': '# Loop\n\n{% for pair in page.metadata %}- {{ pair[0] }}\n{% endfor %}\n',
+      'content/plain.md': '# Plain\n\nNo placeholder at all.\n',
+      'content/own.md': '---\nmetadata:\n  product: Own\n---\n# {{ page.metadata.product }}\n',
+      'templates/partials/footer.liquid': 'Footer {{ page.metadata.footer }}',
+    });
+    const cache = new MemoryRenderCache();
+    expect((await build({ root, writer: new MemoryWriter(), cache, search: false })).stats.rendered).toBe(6);
+    const edits: [Record<string, unknown>, number][] = [
+      // product: index, own (its frontmatter wins, but it reads the key), loop.
+      [{ product: 'DataFlow 2', api: 'https://api.example.com', footer: 'f1', list: ['a', 'b'] }, 3],
+      [{ product: 'DataFlow 2', api: 'https://api.example.com', footer: 'f2', list: ['a', 'b'] }, 2],
+      [{ product: 'DataFlow 2', api: 'https://api.example.com', footer: 'f2', list: ['a', 'c'] }, 2],
+      [{ product: 'DataFlow 2', api: 'https://api.example.com', footer: 'f2', list: ['a', 'c'], unread: true }, 1],
+      [{ product: 'DataFlow 2', api: 'https://api.example.com', footer: 'f2', list: ['a', 'c'], unread: false }, 1],
+      [{ product: 'DataFlow', api: 'https://api.example.com', footer: 'f1', list: ['a', 'b'] }, 0],
+    ];
+    for (const [metadata, rendered] of edits) {
+      writeFileSync(path.join(root, 'site.config.ts'), config(metadata));
+      const warm = new MemoryWriter();
+      const result = await build({ root, writer: warm, cache, search: false });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.stats.rendered, JSON.stringify(metadata)).toBe(rendered);
+      const fresh = new MemoryWriter();
+      await build({ root, writer: fresh, search: false });
+      expect(contents(warm)).toEqual(contents(fresh));
+    }
+  });
+
   it('rebuilds on disk from the cache and the previous output: nothing changed writes nothing, one edit writes what it changes, and the bytes are those of a cold build', async () => {
     const root = makeSite(siteFiles(8));
     const out = path.join(root, 'dist');

@@ -4,11 +4,11 @@ import { RenderKeys } from '../../src/render/keys.ts';
 describe('RenderKeys', () => {
   it('gives the same key for the same inputs and a new one when any input changes', () => {
     const keys = new RenderKeys();
-    const first = keys.content('a.md', '# A', 'config-1', 'templates-1');
-    expect(keys.content('a.md', '# A', 'config-1', 'templates-1')).toBe(first);
-    expect(keys.content('a.md', '# A edited', 'config-1', 'templates-1')).not.toBe(first);
-    expect(keys.content('a.md', '# A', 'config-2', 'templates-1')).not.toBe(first);
-    expect(keys.content('b.md', '# A', 'config-1', 'templates-1')).not.toBe(first);
+    const first = keys.source('a.md', '# A', 'config-1', 'templates-1');
+    expect(keys.source('a.md', '# A', 'config-1', 'templates-1')).toBe(first);
+    expect(keys.source('a.md', '# A edited', 'config-1', 'templates-1')).not.toBe(first);
+    expect(keys.source('a.md', '# A', 'config-2', 'templates-1')).not.toBe(first);
+    expect(keys.source('b.md', '# A', 'config-1', 'templates-1')).not.toBe(first);
     expect(keys.page('a.md', first, 'layout-1', 'nav-1')).toBe(keys.page('a.md', first, 'layout-1', 'nav-1'));
     expect(keys.page('a.md', first, 'layout-1', 'nav-2')).not.toBe(keys.page('a.md', first, 'layout-1', 'nav-1'));
   });
