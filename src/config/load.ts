@@ -84,7 +84,13 @@ export function locateKey(source: string, keyPath: string[]): number {
   let from = 0;
   let found = 0;
   for (const key of keyPath) {
-    if (/^\d+$/.test(key)) continue; // array index: stay at the array's key
+    if (/^\d+$/.test(key)) {
+      // An array's element: the search goes on from where it starts (or stays at the array's key).
+      const element = elementStart(source, from, Number(key));
+      if (element === undefined) break;
+      from = found = element;
+      continue;
+    }
     const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const pattern = new RegExp(`(?:^|[\\s{,])(["']?)(${escaped})\\1\\s*:`, 'gm');
     pattern.lastIndex = from;
@@ -94,6 +100,63 @@ export function locateKey(source: string, keyPath: string[]): number {
     from = found + key.length;
   }
   return found;
+}
+
+/**
+ * Where the element at `index` of the array literal that starts after `from` begins:
+ * brackets, braces and parentheses are counted and strings and comments skipped, so
+ * commas inside an element do not count.
+ */
+function elementStart(source: string, from: number, index: number): number | undefined {
+  const open = source.indexOf('[', from);
+  if (open === -1) return undefined;
+  let depth = 0;
+  let element = 0;
+  let start: number | undefined;
+  for (let i = open; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '"' || char === "'" || char === '`') {
+      const end = closingQuote(source, i);
+      if (depth === 1 && start === undefined && element === index) start = i;
+      i = end;
+      continue;
+    }
+    if (char === '/' && source[i + 1] === '/') {
+      i = source.indexOf('\n', i);
+      if (i === -1) return undefined;
+      continue;
+    }
+    if (char === '/' && source[i + 1] === '*') {
+      i = source.indexOf('*/', i + 2) + 1;
+      if (i === 0) return undefined;
+      continue;
+    }
+    if ('[{('.includes(char)) {
+      depth++;
+      if (depth === 2 && start === undefined && element === index) start = i;
+      continue;
+    }
+    if (']})'.includes(char)) {
+      depth--;
+      if (depth === 0) return start;
+      continue;
+    }
+    if (depth !== 1) continue;
+    if (char === ',') {
+      if (element === index) return start;
+      element++;
+    } else if (!/\s/.test(char) && start === undefined && element === index) start = i;
+  }
+  return start;
+}
+
+function closingQuote(source: string, open: number): number {
+  const quote = source[open]!;
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === quote) return i;
+  }
+  return source.length;
 }
 
 function configDiagnostic(line: number, column: number, message: string, rule: string): Diagnostic {

@@ -20,6 +20,28 @@ export interface NavItemInput {
   items?: NavItemInput[] | undefined;
 }
 
+/** A variant's name and URL segment: `cloud`, `v2.4`, `self-hosted`. */
+const variantSegment = z.string().regex(/^[a-z0-9._-]+$/, 'must be lowercase letters, digits, ".", "_" or "-", such as "cloud" or "v2.4"');
+
+/**
+ * One variant of the site: an edition or a version built from the same sources, with
+ * metadata of its own merged over the site's.
+ */
+const variant = z.strictObject({
+  /** What pages (`variants: [cloud]`) and `{% ifvariant %}` call it. */
+  name: variantSegment,
+  /** What readers see in the switcher. @default the name */
+  label: z.string().min(1).optional(),
+  /** Its URL segment: `/self-hosted/api/users/`. @default the name */
+  path: variantSegment.optional(),
+  /** The variant served at the site's own URLs. Exactly one variant is the default. */
+  default: z.boolean().default(false),
+  /** `outdated` pages carry a banner pointing at the default variant; `preview` pages are not indexed. @default "current" */
+  status: z.enum(['current', 'outdated', 'preview']).default('current'),
+  /** Placeholder values of this variant, merged over the site's `metadata`. */
+  metadata: z.record(z.string(), metadataValue).default({}),
+});
+
 /**
  * The schema of `site.config.ts`. Strict: an unknown key is an error, because a
  * misspelt option silently ignored is worse than a failed build.
@@ -63,7 +85,33 @@ export const configSchema = z.strictObject({
    * @default "error"
    */
   brokenLinks: z.enum(['error', 'warning']).default('error'),
+  /**
+   * Editions or versions built from the same sources (`DataFlow Cloud`, `Self-hosted`,
+   * `v1`), each a whole site: the default at the site's URLs, the others under their path.
+   */
+  variants: z.array(variant).min(1).optional(),
+}).superRefine((config, context) => {
+  const variants = config.variants ?? [];
+  const defaults = variants.flatMap((v, index) => (v.default ? [index] : []));
+  if (variants.length > 0 && defaults.length === 0) context.addIssue({ code: 'custom', path: ['variants'], message: 'one variant must be the default: add `default: true` to the one served at the site\'s own URLs' });
+  for (const index of defaults.slice(1)) context.addIssue({ code: 'custom', path: ['variants', index, 'default'], message: `only one variant can be the default, and "${variants[defaults[0]!]!.name}" is already` });
+  const seen = { name: new Map<string, number>(), path: new Map<string, number>() };
+  variants.forEach((v, index) => {
+    for (const [key, value] of [['name', v.name], ['path', v.path ?? v.name]] as const) {
+      const first = seen[key].get(value);
+      if (first !== undefined) context.addIssue({ code: 'custom', path: ['variants', index, v.path === undefined ? 'name' : key], message: `variant ${key} "${value}" is already used by variant "${variants[first]!.name}"` });
+      else seen[key].set(value, index);
+    }
+    const path = v.path ?? v.name;
+    if (RESERVED_PATHS.has(path)) context.addIssue({ code: 'custom', path: ['variants', index, v.path === undefined ? 'name' : 'path'], message: `variant path "${path}" is where the site keeps its ${RESERVED_PATHS.get(path)}: give the variant a \`path\` of its own` });
+  });
 });
+
+/** URL segments the built site uses itself. */
+const RESERVED_PATHS = new Map([
+  ['assets', 'theme files'],
+  ['pagefind', 'search index'],
+]);
 
 /** What a writer may put in `site.config.ts` (every field optional). */
 export type SiteConfigInput = z.input<typeof configSchema>;

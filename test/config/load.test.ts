@@ -48,3 +48,49 @@ describe('validateConfig', () => {
     expect(!result.ok && result.diagnostics[0]?.message).toBe('config key "base": must start and end with "/", like "/docs/"');
   });
 });
+
+describe('validateConfig: variants', () => {
+  const check = (variants: unknown[], source: string) => {
+    const result = validateConfig({ variants }, source);
+    return result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message} [${d.rule}]`);
+  };
+
+  it('accepts variants with one default, and fills in the defaults', () => {
+    const result = validateConfig({ variants: [{ name: 'cloud', default: true, metadata: { a: 1 } }, { name: 'v1', label: 'v1.9', status: 'outdated' }] });
+    expect(result.ok && result.config.variants).toEqual([
+      { name: 'cloud', default: true, status: 'current', metadata: { a: 1 } },
+      { name: 'v1', label: 'v1.9', default: false, status: 'outdated', metadata: {} },
+    ]);
+  });
+
+  it('points a second default, a name or a path used twice, and a reserved path at the key in the element concerned', () => {
+    const source = [
+      'export default {',
+      '  variants: [',
+      "    { name: 'cloud', default: true },",
+      "    { name: 'self-hosted', default: true },",
+      "    { name: 'cloud', label: 'Cloud again' },",
+      "    { name: 'v1', path: 'self-hosted' },",
+      "    { name: 'assets' },",
+      '  ],',
+      '};',
+    ].join('\n');
+    expect(check([{ name: 'cloud', default: true }, { name: 'self-hosted', default: true }, { name: 'cloud', label: 'Cloud again' }, { name: 'v1', path: 'self-hosted' }, { name: 'assets' }], source)).toEqual([
+      '4:28 config key "variants.1.default": only one variant can be the default, and "cloud" is already [config/invalid-value]',
+      '5:7 config key "variants.2.name": variant name "cloud" is already used by variant "cloud" [config/invalid-value]',
+      '5:7 config key "variants.2.name": variant path "cloud" is already used by variant "cloud" [config/invalid-value]',
+      '6:19 config key "variants.3.path": variant path "self-hosted" is already used by variant "self-hosted" [config/invalid-value]',
+      '7:7 config key "variants.4.name": variant path "assets" is where the site keeps its theme files: give the variant a `path` of its own [config/invalid-value]',
+    ]);
+  });
+
+  it('asks for a default, and for names a URL can carry', () => {
+    const source = "export default {\n  variants: [{ name: 'Cloud Edition', default: true }],\n};\n";
+    expect(check([{ name: 'Cloud Edition', default: true }], source)).toEqual([
+      '2:16 config key "variants.0.name": must be lowercase letters, digits, ".", "_" or "-", such as "cloud" or "v2.4" [config/invalid-value]',
+    ]);
+    expect(check([{ name: 'cloud' }], "export default {\n  variants: [{ name: 'cloud' }],\n};\n")).toEqual([
+      "2:3 config key \"variants\": one variant must be the default: add `default: true` to the one served at the site's own URLs [config/invalid-value]",
+    ]);
+  });
+});
