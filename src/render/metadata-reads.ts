@@ -27,8 +27,15 @@ export function metadataReads(record: { placeholders: readonly string[]; diagnos
   return [...keys].sort();
 }
 
-/** The metadata key a variable path reads, `'*'` for any, `undefined` for none. */
+/**
+ * What stands for the variant among the keys read: `variant.*`, an `ifvariant` tag, and
+ * `page.url` (the variant's path is in it) differ between variants when no metadata does.
+ */
+export const VARIANT_READ = '@variant';
+
+/** The metadata key a variable path reads (or the variant), `'*'` for any, `undefined` for none. */
 function metadataKeyRead(path: string): string | '*' | undefined {
+  if (/^variant(?=$|[.[])/.test(path) || path === 'page.url') return VARIANT_READ;
   const root = /^(?:page|site)(?=$|[.[])/.exec(path);
   if (!root) return undefined;
   const rest = path.slice(root[0].length);
@@ -37,7 +44,8 @@ function metadataKeyRead(path: string): string | '*' | undefined {
   const after = rest.slice('.metadata'.length);
   if (after === '') return '*';
   const named = /^\.([^.[\]]+)/.exec(after) ?? /^\[(?:'([^']*)'|"([^"]*)")\]/.exec(after);
-  if (named) return named[1] ?? named[2];
+  // A metadata key spelt like the variant's marker is read with everything else.
+  if (named) return (named[1] ?? named[2]) === VARIANT_READ ? '*' : (named[1] ?? named[2]);
   // `page.metadata[k]`, or something else this reading of liquidjs's paths does not know.
   return after.startsWith('[') || after.startsWith('.') ? '*' : undefined;
 }
@@ -51,11 +59,15 @@ export class ContentKeys {
   private readonly values = new Map<string, string>();
   private whole: string | undefined;
 
-  constructor(readonly metadata: Readonly<Record<string, unknown>>) {}
+  /** `variant`: the variant rendered (its name, label, path, status), for pages that read it. */
+  constructor(
+    readonly metadata: Readonly<Record<string, unknown>>,
+    private readonly variant?: object,
+  ) {}
 
   /** The key the content of a page with this source key is stored under, given what it reads. */
   contentKey(sourceKey: string, reads: MetadataReads): string {
-    if (reads === '*') return hashOf('content', sourceKey, '*', (this.whole ??= JSON.stringify(this.metadata)));
+    if (reads === '*') return hashOf('content', sourceKey, '*', (this.whole ??= JSON.stringify(this.metadata)), this.valueOf(VARIANT_READ));
     return hashOf('content', sourceKey, ...reads.flatMap((key) => [key, this.valueOf(key)]));
   }
 
@@ -66,6 +78,10 @@ export class ContentKeys {
 
   private valueOf(key: string): string {
     let value = this.values.get(key);
+    if (value === undefined && key === VARIANT_READ) {
+      value = this.variant ? `=${JSON.stringify(this.variant)}` : '∅';
+      this.values.set(key, value);
+    }
     if (value === undefined) {
       // A key the metadata lacks is read as missing (the page then reports it), unlike any value.
       value = Object.hasOwn(this.metadata, key) ? `=${JSON.stringify(this.metadata[key])}` : '∅';

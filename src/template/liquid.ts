@@ -1,6 +1,7 @@
 import { AssignTag, Context, Liquid, LiquidError, RenderError, toValue, toValueSync, type Emitter, type Template, type Value } from 'liquidjs';
 import type { TemplateSet } from './templates.ts';
 import { confinePartials } from './confine.ts';
+import { IfVariantTag } from './ifvariant.ts';
 
 /** Render-time backstops, so no page can stall or exhaust the build. */
 const LIMITS = { parseLimit: 10_000_000, renderLimit: 10_000, memoryLimit: 100_000_000 };
@@ -41,6 +42,7 @@ export function createLiquid(templates: TemplateSet, options: { escapeOutput: bo
   });
   confinePartials(liquid, Object.keys(templates.sources));
   liquid.registerTag('assign', StrictAssignTag);
+  liquid.registerTag('ifvariant', IfVariantTag);
   return liquid;
 }
 

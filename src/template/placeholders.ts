@@ -1,7 +1,9 @@
 import { TokenKind, type Liquid } from 'liquidjs';
 import { safeDecode } from '../content/link-targets.ts';
 import type { TemplateSet } from './templates.ts';
+import { unknownVariant } from '../config/variants.ts';
 import { explain } from './hints.ts';
+import { ifVariantTags } from './ifvariant.ts';
 import { OutputMap } from './output-map.ts';
 import { renderEach } from './liquid.ts';
 import { toLiquidProblems, type LiquidProblem } from './problems.ts';
@@ -78,6 +80,8 @@ export function resolvePlaceholders(
     .map((problem) => explain(problem, hints))
     .sort((a, b) => pageOffset(a) - pageOffset(b));
   const failed = failures.list.map(({ token, end }) => ({ begin: token.begin, end, text: body.slice(token.begin, end) }));
+  problems.push(...unknownVariantProblems(parsed, scope));
+  problems.sort((a, b) => pageOffset(a) - pageOffset(b));
   const used = variables.of(parsed);
   // A failed piece still meant to read what it names (`{{ site.repository }}` for the
   // metadata key `repository`): that key is not "unused" because of the mistake beside it.
@@ -87,6 +91,23 @@ export function resolvePlaceholders(
   }
   return { text, map, problems, used: [...new Set(used)].sort(), failed };
 }
+
+/**
+ * Variant names of the page's `ifvariant` tags that the site lacks, each at its name, found
+ * from the parse so that a tag in a branch no variant renders is checked too.
+ */
+function unknownVariantProblems(parsed: ReturnType<Liquid['parse']>, scope: Record<string, unknown>): LiquidProblem[] {
+  const tags = ifVariantTags(parsed);
+  if (tags.length === 0) return [];
+  const variants = (scope as { site?: { variants?: { name: string }[] } }).site?.variants;
+  if (!variants) return tags.map((tag) => ({ location: { kind: 'input' as const, offset: tag.token.begin }, message: NO_VARIANTS, rule: 'variants/unknown' }));
+  const names = variants.map((variant) => variant.name);
+  return tags.flatMap((tag) =>
+    tag.terms.filter((term) => !names.includes(term.name)).map((term) => ({ location: { kind: 'input' as const, offset: term.offset }, message: unknownVariant(term.name, names), rule: 'variants/unknown' })),
+  );
+}
+
+const NO_VARIANTS = 'this site has no variants, so ifvariant has nothing to choose from: add `variants` to site.config.ts, or remove the block';
 
 /** Where in the page a problem is, or the include that leads to it: for a report in page order. */
 function pageOffset(problem: LiquidProblem): number {

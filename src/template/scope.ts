@@ -1,17 +1,36 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { siteVariants, type SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { PageFrontmatter } from '../content/page-frontmatter.ts';
 
-/** What placeholders and layouts see: `page` (frontmatter, url, merged metadata) and `site`. */
-export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig) {
+/**
+ * What placeholders and layouts see: `page` (frontmatter, url, merged metadata) and `site`;
+ * on a site with variants, `variant` (the one rendered, by default the default) and
+ * `site.variants`. A variant's page is rendered with a config whose metadata is already
+ * the variant's (see `variantConfig`).
+ */
+export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig, variant?: SiteVariant) {
+  const variants = config.variants ? siteVariants(config).map(variantScope) : undefined;
+  const current = variants && (variant ? variantScope(variant) : variants[0]);
+  const prefix = current && !current.default ? `${current.path}/` : '';
   return {
     page: {
       ...frontmatter,
       title: frontmatter.title ?? '',
       description: frontmatter.description ?? config.description,
-      url: config.base + page.url.slice(1),
+      url: config.base + prefix + page.url.slice(1),
       metadata: { ...config.metadata, ...frontmatter.metadata },
     },
-    site: { title: config.title, description: config.description, base: config.base, url: config.siteUrl ?? '', metadata: config.metadata },
+    site: { title: config.title, description: config.description, base: config.base, url: config.siteUrl ?? '', metadata: config.metadata, ...(variants && { variants }) },
+    ...(current && { variant: current }),
   };
+}
+
+/** The config a variant's pages render with: its own metadata in place of the site's. */
+export function variantConfig(config: SiteConfig, variant: SiteVariant): SiteConfig {
+  return { ...config, metadata: variant.metadata };
+}
+
+function variantScope({ name, label, path, status, default: isDefault }: SiteVariant) {
+  return { name, label, path, status, default: isDefault };
 }

@@ -11,11 +11,18 @@ describe('metadataReads', () => {
   });
 
   it('reads nothing of the metadata for other variables', () => {
-    expect(reads('page.title', 'page.url', 'site.base', 'item', 'pages.metadata.x', 'sites')).toEqual([]);
+    expect(reads('page.title', 'site.base', 'item', 'pages.metadata.x', 'sites')).toEqual([]);
   });
 
   it('reads all of it when a key could be reached by a name not written out', () => {
     for (const path of ['page.metadata[k]', 'page.metadata', 'site.metadata', 'page', 'site', 'page[k]', 'page.metadata[page.k]']) expect(reads('page.title', path)).toBe('*');
+  });
+
+  it('reads the variant through variant.*, an ifvariant tag and page.url, which has its path', () => {
+    expect(reads('variant.name', 'page.metadata.a')).toEqual(['@variant', 'a']);
+    expect(reads('page.url')).toEqual(['@variant']);
+    expect(reads('variant')).toEqual(['@variant']);
+    expect(reads('page.metadata.@variant')).toBe('*');
   });
 
   it('reads all of it for a page with a placeholder problem, whose hint suggests from every key', () => {
@@ -39,6 +46,14 @@ describe('ContentKeys', () => {
   it('tells a missing key from every value, null included', () => {
     const keys = [new ContentKeys({}), new ContentKeys({ a: null }), new ContentKeys({ a: '∅' }), new ContentKeys({ a: 'null' })].map((k) => k.contentKey(source, ['a']));
     expect(new Set(keys).size).toBe(4);
+  });
+
+  it('keys a page that read the variant by the variant, and one that did not the same in every variant', () => {
+    const metadata = { a: 1 };
+    const [cloud, selfHosted] = [new ContentKeys(metadata, { name: 'cloud' }), new ContentKeys(metadata, { name: 'self-hosted' })];
+    expect(cloud.contentKey(source, ['@variant'])).not.toBe(selfHosted.contentKey(source, ['@variant']));
+    expect(cloud.contentKey(source, ['a'])).toBe(selfHosted.contentKey(source, ['a']));
+    expect(cloud.contentKey(source, '*')).not.toBe(selfHosted.contentKey(source, '*'));
   });
 
   it('keys a page that read all of the metadata by all of it', () => {
