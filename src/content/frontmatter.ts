@@ -67,6 +67,33 @@ export function frontmatterKeyLine(yaml: string, key: string): number {
   return index === -1 ? 1 : index + 2;
 }
 
+/**
+ * Where each item of a top-level frontmatter list of plain words is written, as file
+ * positions: a flow list (`variants: [cloud, v1]`), a block list (`- cloud` lines), or a
+ * single word. Items the text search does not find are left out.
+ */
+export function frontmatterListItems(yaml: string, key: string): { text: string; line: number; column: number }[] {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((line) => new RegExp(`^(["']?)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\s*:`).test(line));
+  if (start === -1) return [];
+  const items: { text: string; line: number; column: number }[] = [];
+  const words = (text: string, lineIndex: number, from: number) => {
+    for (const match of text.slice(from).matchAll(/[^\s,[\]'"]+/g)) items.push({ text: match[0], line: lineIndex + 2, column: from + match.index + 1 });
+  };
+  const first = lines[start]!;
+  const afterColon = first.indexOf(':') + 1;
+  if (first.slice(afterColon).trim() !== '') {
+    words(first.replace(/#.*$/, ''), start, afterColon);
+    return items;
+  }
+  for (let i = start + 1; i < lines.length; i++) {
+    const item = /^(\s*-\s+)(["']?)([^\s'"#]+)/.exec(lines[i]!);
+    if (item) items.push({ text: item[3]!, line: i + 2, column: item[1]!.length + item[2]!.length + 1 });
+    else if (/^\S/.test(lines[i]!)) break;
+  }
+  return items;
+}
+
 function fail(line: number, column: number, message: string, rule: string): FrontmatterResult {
   return { ok: false, diagnostic: { line, column, message, rule, severity: 'error' } };
 }

@@ -15,6 +15,11 @@ export const pageFrontmatterSchema = z.looseObject({
   templating: z.boolean().optional(),
   /** Position among its siblings in the sidebar (lower first), then by title. */
   order: z.number().optional(),
+  /**
+   * The variants this page is in (`[cloud, v1]`); absent, all of its folder's. A folder's
+   * `index.md` limits its whole folder, and a page may narrow that, never widen it.
+   */
+  variants: z.union([z.string(), z.array(z.string())]).optional(),
   /** Placeholder values for this page, merged over the site's `metadata`. */
   metadata: z.record(z.string(), z.unknown()).optional(),
 });

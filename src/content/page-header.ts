@@ -1,6 +1,6 @@
 import { normalizeSource } from './decode.ts';
 import type { PageSource } from './discover.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { frontmatterKeyLine, frontmatterListItems, splitFrontmatter } from './frontmatter.ts';
 import { partialNames } from './includes.ts';
 import { pageFrontmatterSchema } from './page-frontmatter.ts';
 
@@ -24,6 +24,8 @@ export interface PageHeader {
   layout: string;
   /** Templates the body itself includes (`{% include "partials/note" %}`). */
   includes: string[];
+  /** Frontmatter `variants`, when it has the key: the names, and where each is written. */
+  variants?: { names: string[]; items: { text: string; line: number; column: number }[]; line: number } | undefined;
 }
 
 export function readPageHeader(page: PageSource, source: string): PageHeader {
@@ -38,6 +40,9 @@ export function readPageHeader(page: PageSource, source: string): PageHeader {
     order: frontmatter.order,
     layout: frontmatter.layout ?? 'layout',
     includes: frontmatter.templating === false ? [] : partialNames(body),
+    ...(frontmatter.variants !== undefined && split?.ok && {
+      variants: { names: typeof frontmatter.variants === 'string' ? [frontmatter.variants] : frontmatter.variants, items: frontmatterListItems(split.value.yaml, 'variants'), line: frontmatterKeyLine(split.value.yaml, 'variants') },
+    }),
   };
 }
 
