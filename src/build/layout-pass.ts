@@ -1,5 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteNav } from '../nav/site-nav.ts';
+import type { VariantSwitch } from '../nav/variant-switch.ts';
 import type { Writer } from '../output/writer.ts';
 import type { RenderSetup } from '../render/pool.ts';
 import { layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
@@ -11,7 +12,7 @@ export interface LayoutInput {
   jobs: readonly ContentJob[];
   contents: RenderedContents;
   plan: OutputPlan;
-  setup: RenderSetup & { nav: SiteNav };
+  setup: RenderSetup & { nav: SiteNav; switcher?: VariantSwitch | undefined };
   layoutLiquid: Liquid;
   writer: Writer;
   /** Receives every page made anew, in job order (what makes the index the same whatever the workers' timing). */
@@ -20,6 +21,8 @@ export interface LayoutInput {
   onPage?: ((page: RenderedPage) => void) | undefined;
   /** The session's records of carried pages, kept between runs. */
   carried: CarriedRecords;
+  /** Where the variant's files go in the output: `self-hosted/`, or nothing. */
+  prefix: string;
 }
 
 /**
@@ -48,7 +51,7 @@ export class LayoutPass {
     if (plan.carry[index] && !record.failed) {
       this.reused++;
       this.pages[index] = this.input.carried.of(index, record);
-      writer.carry(record.outputPath, key);
+      writer.carry(this.input.prefix + record.outputPath, key);
       this.input.onPage?.({ ...this.pages[index], html: undefined });
       return;
     }
@@ -58,7 +61,7 @@ export class LayoutPass {
     const { html, ...pageRecord } = page;
     this.pages[index] = pageRecord;
     if (html !== undefined) {
-      writer.write(pageRecord.outputPath, html, key);
+      writer.write(this.input.prefix + pageRecord.outputPath, html, key);
       this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : content.content });
     }
     this.input.onPage?.(page);

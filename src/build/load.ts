@@ -54,7 +54,6 @@ export class SiteLoader {
   private readonly keys = new RenderKeys();
   /** The last load's headers and jobs, with what they were made from: a rebuild remakes only the entries of files changed since. */
   private last: { listing: Listing; configHash: string; theme: LoadedTheme; headers: PageHeader[]; jobs: ContentJob[]; indexOf: Map<string, number> } | undefined;
-  private lastPageKeys: { navHash: string; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
   /** Files invalidated since the last load. */
   private readonly stale = new Set<string>();
 
@@ -124,25 +123,6 @@ export class SiteLoader {
     const source = this.sources.read(page.file, diagnostics);
     const header = this.sources.header(page, source);
     return [header, { page, source, sourceKey: this.keys.source(page.file, source, settingsHash, theme.hasher.hash(header.includes)) }];
-  }
-
-  /**
-   * Every page's key: its source key, the whole config (the layout may read any of it),
-   * its layout's templates and the sidebar. A key is kept by job index while the job
-   * (made again when the config changes), the layout and the sidebar are the same, so a
-   * rebuild hashes, and looks up, only the pages that changed.
-   */
-  pageKeys(jobs: readonly ContentJob[], headers: readonly PageHeader[], theme: LoadedTheme, navHash: string): string[] {
-    const known = this.lastPageKeys;
-    const configHash = this.last!.configHash;
-    const layouts = new Array<string>(jobs.length);
-    const keys = jobs.map((job, i) => {
-      const layout = (layouts[i] = theme.hasher.layout(headers[i]!.layout));
-      if (known?.navHash === navHash && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
-      return this.keys.page(job.page.file, job.sourceKey, configHash, layout, navHash);
-    });
-    this.lastPageKeys = { navHash, jobs, layouts, keys };
-    return keys;
   }
 
   loadedTheme(): LoadedTheme {

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { variantPrefix, type SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { PageHeader } from '../content/page-header.ts';
 import { titleFromPath } from '../content/titles.ts';
@@ -26,20 +27,21 @@ export interface Navigation {
  * page's key as it was.
  */
 export class NavigationMaker {
-  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme }) | undefined;
+  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; variant: SiteVariant | undefined }) | undefined;
 
-  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme): Navigation {
+  /** `variant`: the one the sidebar is for (its links under its path), on a site with variants. */
+  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme, variant?: SiteVariant): Navigation {
     const known = this.known;
-    if (known && known.config === config && known.theme === theme && sameEntries(known.entries, entries)) {
+    if (known && known.config === config && known.theme === theme && known.variant === variant && sameEntries(known.entries, entries)) {
       // The entries compared equal: keep these objects, which the next run's reuse (NavEntries), so it compares them by identity.
       known.entries = entries;
       return known;
     }
-    const nav = siteNav(config, entries);
-    const notFound = renderNotFound({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav });
+    const nav = siteNav({ nav: config.nav, base: config.base + variantPrefix(variant) }, entries);
+    const notFound = renderNotFound({ config, variant, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     let landing: LandingPage[] | undefined;
-    const landingPages = () => (landing ??= renderLandingPages({ config, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
-    this.known = { entries, config, theme, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
+    const landingPages = () => (landing ??= renderLandingPages({ config, variant, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
+    this.known = { entries, config, theme, variant, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
     return this.known;
   }
 }

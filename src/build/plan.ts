@@ -19,6 +19,8 @@ export interface PlanInput {
   current: OutputContents;
   /** The search index's fingerprint (made from every page key), or `undefined` for no index. */
   searchKey: string | undefined;
+  /** Where the index is in the output: `pagefind`, or under a variant's path. @default "pagefind" */
+  searchDir?: string;
   /** `false` when this run's output already holds pages of an earlier pass: they must all be made again. */
   mayCarry: boolean;
 }
@@ -30,7 +32,7 @@ export interface PlanInput {
  */
 export function planOutput(input: PlanInput): OutputPlan {
   const { pageKeys, outputPaths, current, searchKey } = input;
-  const held = searchKey === undefined ? undefined : current.folder(SEARCH_DIR, searchKey);
+  const held = searchKey === undefined ? undefined : current.folder(input.searchDir ?? SEARCH_DIR, searchKey);
   const search: SearchPlan = searchKey === undefined ? { kind: 'off' } : held ? { kind: 'carry', files: held, fingerprint: searchKey } : { kind: 'index', fingerprint: searchKey };
   const mayCarry = input.mayCarry && search.kind !== 'index';
   return { pageKeys, carry: pageKeys.map((key, i) => mayCarry && current.holds(outputPaths[i]!, key)), search };

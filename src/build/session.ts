@@ -1,26 +1,19 @@
-import { CheckMemo } from '../checks/memo.ts';
+import type { SiteConfig } from '../config/schema.ts';
+import { siteVariants } from '../config/variants.ts';
+import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
-import type { RenderSetup } from '../render/pool.ts';
-import { CachedRecords, RenderedContents } from '../render/contents.ts';
-import { PAGEFIND_VERSION, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
-import { checkSite } from './checks.ts';
-import { CarriedRecords, LayoutPass } from './layout-pass.ts';
-import { GENERATOR_VERSION, SiteLoader, type LoadedSite } from './load.ts';
-import { NavEntries, NavigationMaker, type Navigation } from './navigation.ts';
+import type { PageRecord } from '../render/page.ts';
+import { variantConfig } from '../template/scope.ts';
+import { checkMetadata, checkSite } from './checks.ts';
+import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
-import { planOutput, type OutputPlan } from './plan.ts';
 import { finish } from './report.ts';
 import { RenderResources } from './resources.ts';
-import { THEME_DIR, type LoadedTheme } from './theme.ts';
-import { writeSiteFiles } from './write.ts';
-
-/** One layout pass with the search index it feeds. */
-interface OutputPass {
-  plan: OutputPlan;
-  layout: LayoutPass;
-  search: SearchIndexer | undefined;
-}
+import { THEME_DIR } from './theme.ts';
+import { VariantSwitch } from '../nav/variant-switch.ts';
+import { VariantBuild, type VariantSite } from './variant-build.ts';
+import { writeSiteFiles, type VariantFiles } from './write.ts';
 
 /**
  * A site kept loaded between builds: the dev server runs it again after each change,
@@ -34,13 +27,9 @@ interface OutputPass {
  */
 export class BuildSession {
   private readonly loader: SiteLoader;
-  private readonly navigation = new NavigationMaker();
-  private readonly navEntries = new NavEntries();
-  private readonly carried = new CarriedRecords();
-  private readonly cachedRecords = new CachedRecords();
-  private readonly checks = new CheckMemo();
   private readonly resources: RenderResources;
-  private setup: RenderSetup | undefined;
+  /** One per variant (one for a site without variants), made again when the config changes. */
+  private builds: VariantBuild[] = [];
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -65,50 +54,46 @@ export class BuildSession {
       return finish({ config: undefined, pages: [], landingPages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     const { config, theme } = site;
-    // Render content, navigation, plan, layout.
-    const { contents, navigation, pass } = await this.renderAndLayOut(site);
-    const pages = pass.layout.pages;
-    Object.assign(stats, { rendered: contents.rendered, laidOut: pass.layout.laidOut, reused: pass.layout.reused });
+    const diagnostics: Diagnostic[] = [...site.diagnostics];
+    const variants = this.variantSites(site, diagnostics);
 
-    // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
-    const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
-    const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
-
-    // Site-wide checks.
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
-    for (const page of pages) if (page.diagnostics.length > 0) diagnostics.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
-    diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config, configSource: site.configSource, templateVariables: theme.used, nav: navigation.nav, memo: this.checks }));
-    // Write, and commit only when nothing failed.
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search }, diagnostics })));
-    return finish({ config, pages, landingPages: landingPages.map(({ file, url, outputPath }) => ({ file, url, outputPath })), diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
-  }
-
-  /**
-   * The render, navigation, plan and layout phases. Pages are laid out and written while
-   * later ones render, with the sidebar the titles known so far make; when a rendered title
-   * turns out to differ from its guess, every page is laid out again with the sidebar made
-   * from the rendered titles.
-   */
-  private async renderAndLayOut(site: LoadedSite): Promise<{ contents: RenderedContents; navigation: Navigation; pass: OutputPass }> {
-    const { listing, config, theme, jobs } = site;
-    const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: this.options.cache, cached: this.cachedRecords, engines: () => this.resources.engines(theme) });
-    const guessed = this.navigation.make(this.navEntries.guessed(listing.pages, contents.records, site.headers, config), config, theme);
-    let pass: OutputPass | undefined;
-    try {
-      pass = await this.startPass(site, contents, guessed, true);
-      const first = pass;
-      await contents.render({ pool: (misses) => this.resources.poolFor(misses), onProgress: this.options.onProgress, onContent: (index) => first.layout.layOut(index) });
-      const navigation = this.navigation.make(this.navEntries.rendered(listing.pages, contents.records, config), config, theme);
-      if (navigation.navHash !== guessed.navHash) {
-        await first.search?.discard();
-        pass = await this.startPass(site, contents, navigation, false);
-        for (let i = 0; i < jobs.length; i++) await pass.layout.layOut(i);
-      }
-      return { contents, navigation, pass };
-    } catch (error) {
-      await pass?.search?.discard();
-      throw error;
+    // Per variant: render content, navigation, plan, layout, the checks of its pages.
+    const made: VariantFiles[] = [];
+    const everyPage: PageRecord[] = [];
+    for (const { build, site: variantSite, keyInputs, switcher } of variants) {
+      const { contents, navigation, pass } = await build.renderAndLayOut({
+        site: variantSite,
+        keyInputs,
+        writer,
+        cache: this.options.cache,
+        pool: (misses) => this.resources.poolFor(misses),
+        engines: () => this.resources.engines(theme),
+        search: this.options.search !== false,
+        onProgress: this.options.onProgress,
+        onPage: this.options.onPage,
+        switcher,
+      });
+      const pages = pass.layout.pages;
+      stats.rendered += contents.rendered;
+      stats.laidOut += pass.layout.laidOut;
+      stats.reused += pass.layout.reused;
+      // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
+      const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
+      const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
+      diagnostics.push(...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics));
+      for (const page of pages) if (page.diagnostics.length > 0) diagnostics.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
+      diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config: variantSite.config, nav: navigation.nav, memo: build.checks }));
+      made.push({ prefix: build.prefix, inSitemap: build.variant?.status !== 'preview', notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search } });
+      if (made.length === 1) everyPage.push(...pages);
     }
+    diagnostics.push(...checkMetadata({ pages: everyPage, config, configSource: site.configSource, templateVariables: theme.used }));
+    // Write, and commit only when nothing failed.
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics })));
+    // Every variant's pages, at their URLs and output paths.
+    const under = <T extends { url: string; outputPath: string }>(prefix: string, page: T): T => (prefix === '' ? page : { ...page, url: `/${prefix}${page.url.slice(1)}`, outputPath: prefix + page.outputPath });
+    const pages = made.flatMap(({ prefix, pages }) => pages.map((page) => under(prefix, page)));
+    const landingPages = made.flatMap(({ prefix, landingPages }) => landingPages.map(({ file, url, outputPath }) => under(prefix, { file, url, outputPath })));
+    return finish({ config, pages, landingPages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
   }
 
   /** Stops the workers and frees the highlighter. */
@@ -116,23 +101,32 @@ export class BuildSession {
     await this.resources.close();
   }
 
-  /** Plans a layout pass with this sidebar, and starts the search index it feeds when one is to be made. */
-  private async startPass(site: LoadedSite, contents: RenderedContents, navigation: Navigation, firstPass: boolean): Promise<OutputPass> {
-    const { config, theme, jobs, headers } = site;
-    const { writer } = this.options;
-    const pageKeys = this.loader.pageKeys(jobs, headers, theme, navigation.navHash);
-    const searchKey = this.options.search === false ? undefined : hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, config.base, ...pageKeys);
-    // A second pass must make every page again: its first wrote them into staging already.
-    const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => job.page.outputPath), current: writer.current, searchKey, mayCarry: firstPass });
-    const search = plan.search.kind === 'index' ? await startSearchIndex({ base: config.base }) : undefined;
-    const setup = { ...this.setupFor(site), nav: navigation.nav };
-    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: theme.layoutLiquid, writer, search, onPage: this.options.onPage, carried: this.carried });
-    return { plan, layout, search };
-  }
-
-  /** What the workers are sent: the same object while the config and the theme stay, so they keep their engines. */
-  private setupFor(site: { config: LoadedSite['config']; theme: LoadedTheme }): RenderSetup {
-    if (this.setup?.config !== site.config || this.setup.templates !== site.theme.templates) this.setup = { config: site.config, templates: site.theme.templates };
-    return this.setup;
+  /**
+   * The site as each variant has it, the default first: its pages, and its config (the
+   * variant's metadata over the site's). A site without variants is its one variant.
+   */
+  private variantSites(site: LoadedSite, diagnostics: Diagnostic[]): { build: VariantBuild; site: VariantSite; keyInputs: string[]; switcher?: VariantSwitch }[] {
+    const { config } = site;
+    if (this.builds[0]?.config !== config) this.builds = (config.variants ? siteVariants(config) : [undefined]).map((variant) => new VariantBuild(variant, variant ? variantConfig(config, variant) : config));
+    const configHash = hashOf(JSON.stringify(config));
+    if (!config.variants) {
+      return [{ build: this.builds[0]!, site: { config, theme: site.theme, pages: site.listing.pages, headers: site.headers, jobs: site.jobs }, keyInputs: [configHash] }];
+    }
+    const names = this.builds.map((build) => build.variant!.name);
+    const membership = variantMembership(site.listing.pages, site.headers, names);
+    diagnostics.push(...membership.diagnostics);
+    // Which pages are in which variant is in every page's key: the switcher links to them.
+    const keyInputs = [configHash, hashOf(JSON.stringify(membership.pages))];
+    const inVariant = new Map(names.map((name) => [name, membership.pages.flatMap((variants, i) => (variants.includes(name) ? [i] : []))]));
+    const switcher = new VariantSwitch(this.builds.map((build) => build.variant!), config.base, new Map(names.map((name) => [name, inVariant.get(name)!.map((i) => site.listing.pages[i]!.url)])));
+    return this.builds.map((build) => {
+      const indexes = inVariant.get(build.variant!.name)!;
+      return {
+        build,
+        keyInputs,
+        switcher,
+        site: { config: build.config, theme: site.theme, pages: indexes.map((i) => site.listing.pages[i]!), headers: indexes.map((i) => site.headers[i]!), jobs: indexes.map((i) => site.jobs[i]!) },
+      };
+    });
   }
 }

@@ -18,6 +18,18 @@ export interface SiteFilesInput {
   config: SiteConfig;
   templates: TemplateSet;
   assets: readonly AssetSource[];
+  /** What each variant (the site, without variants) made. */
+  variants: readonly VariantFiles[];
+  /** Every problem so far: with an error, nothing that only a good build needs is made. */
+  diagnostics: readonly Diagnostic[];
+}
+
+/** One variant's files, all under its path. */
+export interface VariantFiles {
+  /** `self-hosted/`, or nothing for the default variant and a site without variants. */
+  prefix: string;
+  /** Preview variants are left out of the sitemap. */
+  inSitemap: boolean;
   notFoundHtml: string;
   /** The sidebar: its collapsed groups' entries are written for the theme's script. */
   nav: SiteNav;
@@ -25,39 +37,42 @@ export interface SiteFilesInput {
   landingPages: readonly LandingPage[];
   pages: readonly PageRecord[];
   search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
-  /** Every problem so far: with an error, nothing that only a good build needs is made. */
-  diagnostics: readonly Diagnostic[];
 }
 
 /**
- * The write phase, after the pages: the theme's assets, the site's files, 404.html, the
- * sidebar's collapsed groups as JSON, the folders' landing pages, the sitemap and the
- * search index. Assets, 404.html, the groups' JSON and landing pages are written even
- * when the build failed: the writer throws them away then (disk, check), but the dev
- * server serves what did render, and a page needs its stylesheet and images. Returns the
- * search index's problems.
+ * The write phase, after the pages: the theme's assets and the site's files, once; per
+ * variant 404.html, the sidebar's collapsed groups as JSON, the folders' landing pages and
+ * the search index; the sitemap of every variant's pages. Assets, 404.html, the groups'
+ * JSON and landing pages are written even when the build failed: the writer throws them
+ * away then (disk, check), but the dev server serves what did render, and a page needs its
+ * stylesheet and images. Returns the search indexes' problems.
  */
 export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[]> {
-  const { writer, config, search } = input;
+  const { writer, config } = input;
   for (const [file, from] of Object.entries(input.templates.assets)) writer.copy(from, file);
   for (const asset of input.assets) writer.copy(path.join(input.root, asset.file), asset.outputPath);
-  writer.write('404.html', input.notFoundHtml);
-  writeNavGroups(writer, input.nav);
-  // Each is written from its own HTML's hash: it is made from the sidebar, the layout and
-  // the config, and is small enough to make again on every run.
-  for (const page of input.landingPages) writer.write(page.outputPath, page.html);
+  for (const variant of input.variants) {
+    writer.write(`${variant.prefix}404.html`, variant.notFoundHtml);
+    writeNavGroups(writer, variant.nav, variant.prefix);
+    // Each is written from its own HTML's hash: it is made from the sidebar, the layout and
+    // the config, and is small enough to make again on every run.
+    for (const page of variant.landingPages) writer.write(variant.prefix + page.outputPath, page.html);
+  }
   if (hasErrors(input.diagnostics)) {
-    await search.indexer?.discard();
+    for (const variant of input.variants) await variant.search.indexer?.discard();
     return [];
   }
-  const urls = [...input.pages.map((page) => page.url), ...input.landingPages.map((page) => page.url)];
+  const urls = input.variants.filter((variant) => variant.inSitemap).flatMap((variant) => [...variant.pages, ...variant.landingPages].map((page) => `/${variant.prefix}${page.url.slice(1)}`));
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
-  if (search.plan.kind === 'carry') for (const file of search.plan.files) writer.carry(file, search.plan.fingerprint);
-  // Last, from the HTML as written: search sees exactly what readers see. Landing pages
-  // come after every page, in sidebar order, so the index is the same on every run.
-  if (search.indexer && search.plan.kind === 'index') {
-    for (const page of input.landingPages) search.indexer.add(page);
-    return search.indexer.write(writer, search.plan.fingerprint);
+  const problems: Diagnostic[] = [];
+  for (const { search, landingPages } of input.variants) {
+    if (search.plan.kind === 'carry') for (const file of search.plan.files) writer.carry(file, search.plan.fingerprint);
+    // Last, from the HTML as written: search sees exactly what readers see. Landing pages
+    // come after every page, in sidebar order, so the index is the same on every run.
+    if (search.indexer && search.plan.kind === 'index') {
+      for (const page of landingPages) search.indexer.add(page);
+      problems.push(...(await search.indexer.write(writer, search.plan.fingerprint)));
+    }
   }
-  return [];
+  return problems;
 }

@@ -103,15 +103,12 @@ export const configSchema = z.strictObject({
       else seen[key].set(value, index);
     }
     const path = v.path ?? v.name;
-    if (RESERVED_PATHS.has(path)) context.addIssue({ code: 'custom', path: ['variants', index, v.path === undefined ? 'name' : 'path'], message: `variant path "${path}" is where the site keeps its ${RESERVED_PATHS.get(path)}: give the variant a \`path\` of its own` });
+    if (Object.hasOwn(RESERVED_PATHS, path)) context.addIssue({ code: 'custom', path: ['variants', index, v.path === undefined ? 'name' : 'path'], message: `variant path "${path}" is where the site keeps its ${RESERVED_PATHS[path]}: give the variant a \`path\` of its own` });
   });
 });
 
 /** URL segments the built site uses itself. */
-const RESERVED_PATHS = new Map([
-  ['assets', 'theme files'],
-  ['pagefind', 'search index'],
-]);
+const RESERVED_PATHS: Readonly<Record<string, string>> = { assets: 'theme files', pagefind: 'search index' };
 
 /** What a writer may put in `site.config.ts` (every field optional). */
 export type SiteConfigInput = z.input<typeof configSchema>;

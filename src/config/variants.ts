@@ -13,6 +13,14 @@ export interface SiteVariant {
   metadata: Record<string, unknown>;
 }
 
+/**
+ * Where a link to a page starts in content rendered for a site with variants: the layout
+ * puts the variant's path there (`self-hosted/`, or nothing for the default), so content
+ * that reads nothing that differs between variants is rendered once for all of them. A
+ * noncharacter, which Unicode keeps for a program's internal use: no text has it.
+ */
+export const VARIANT_PATH_MARK = '\uFDD0';
+
 /** The site's variants, the default first; none for a site without `variants`. */
 export function siteVariants(config: Pick<SiteConfig, 'metadata' | 'variants'>): SiteVariant[] {
   const variants = (config.variants ?? []).map((v) => ({
@@ -24,6 +32,11 @@ export function siteVariants(config: Pick<SiteConfig, 'metadata' | 'variants'>):
     metadata: { ...config.metadata, ...v.metadata },
   }));
   return [...variants.filter((v) => v.default), ...variants.filter((v) => !v.default)];
+}
+
+/** What a variant's URLs have after the base: `self-hosted/`, nothing for the default (and a site without variants). */
+export function variantPrefix(variant: Pick<SiteVariant, 'default' | 'path'> | undefined): string {
+  return variant && !variant.default ? `${variant.path}/` : '';
 }
 
 /** What to say of a variant name the site does not have: the near one, and the list. */

@@ -19,9 +19,10 @@ export interface LinkTarget {
 /**
  * Resolves one link written the way writers think of them, as a path between source
  * files (`./api/users.md#list-users`, `../images/flow.png`), against the page it is in:
- * the URL it has in the built site, and where it leads. Pure, for testing.
+ * the URL it has in the built site, and where it leads. Pure, for testing. A page's URL
+ * starts with `pageBase` (the base and the variant's mark, on a site with variants).
  */
-export function resolveLink(written: string, contentPath: string, base: string): { href: string; link: LinkTarget } {
+export function resolveLink(written: string, contentPath: string, base: string, pageBase = base): { href: string; link: LinkTarget } {
   if (SCHEME.test(written) || written.startsWith('//')) {
     return { href: written, link: { target: written, anchor: '', kind: 'external' } };
   }
@@ -42,8 +43,8 @@ export function resolveLink(written: string, contentPath: string, base: string):
     // Not published, so there is no URL to give it: left as written, and reported.
     return { href: written, link: { target: place.target, anchor, kind: 'outside' } };
   }
-  const url = place.kind === 'page' ? place.target.slice(1) : place.target;
-  return { href: encodeURI(base + url) + query + fragment, link: { target: place.target, anchor, kind: place.kind } };
+  const href = place.kind === 'page' ? encodeURI(base) + pageBase.slice(base.length) + encodeURI(place.target.slice(1)) : encodeURI(base + place.target);
+  return { href: href + query + fragment, link: { target: place.target, anchor, kind: place.kind } };
 }
 
 /** Where a link's path leads: a page (its URL), a file in content/, or out of content/. */

@@ -6,6 +6,7 @@ import { renderEach } from '../template/liquid.ts';
 import { problemDiagnostic, toLiquidProblems } from '../template/problems.ts';
 import type { TemplateSet } from '../template/templates.ts';
 import type { PageNav } from '../nav/page-nav.ts';
+import type { VariantLink } from '../nav/variant-switch.ts';
 
 export interface LayoutInput {
   /** Template name without `.liquid`: `layout`, `wide`. */
@@ -17,6 +18,8 @@ export interface LayoutInput {
   headings: ReadonlyArray<{ depth: number; id: string; text: string }>;
   /** The sidebar with this page marked, and the previous/next pages: `nav` in the layout. */
   nav?: PageNav | undefined;
+  /** On a site with variants: the page's variant, and this page in every variant (the switcher). */
+  variants?: { variant: VariantLink; variants: VariantLink[] } | undefined;
   templates: TemplateSet;
   liquid: Liquid;
 }
@@ -43,7 +46,7 @@ export function renderLayout(input: LayoutInput): LayoutResult {
 
   const file = input.templates.files[templateName] ?? `templates/${templateName}`;
   const diagnostics: Diagnostic[] = [];
-  const scope = { page: input.page, site: input.site, content: input.content, toc: input.headings.filter((h) => h.depth === 2 || h.depth === 3), nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null } };
+  const scope = { page: input.page, site: input.site, content: input.content, toc: input.headings.filter((h) => h.depth === 2 || h.depth === 3), nav: input.nav ?? { sidebar: [], sidebar_html: '', prev: null, next: null }, ...input.variants };
   const report = (error: unknown) => {
     for (const problem of toLiquidProblems(error, source, input.templates)) {
       const explained = explain(problem, { scope, liquid: input.liquid, input: source });

@@ -31,6 +31,8 @@ export interface MarkdownPageData {
   contentPath: string;
   /** The site base (`/` or `/docs/`), prefixed to every rewritten URL. */
   base: string;
+  /** What a page's URL starts with: the base, and on a site with variants the mark the layout replaces with the variant's path. */
+  pageBase?: string | undefined;
   links: CollectedLink[];
   headings: CollectedHeading[];
   /** Every element id in the page: where a `#fragment` may point. */

@@ -50,7 +50,8 @@ export class RenderedContents {
 
   constructor(private readonly input: Pick<ContentsInput, 'jobs' | 'setup' | 'cache' | 'engines'> & { cached?: CachedRecords | undefined }) {
     const { cache, cached } = input;
-    this.keys = new ContentKeys(input.setup.config.metadata);
+    const variant = input.setup.variant;
+    this.keys = new ContentKeys(input.setup.config.metadata, variant && { name: variant.name, label: variant.label, path: variant.path, status: variant.status, default: variant.default });
     const found = cache ? (cached ?? new CachedRecords()).get(input.jobs, this.keys, cache) : { keys: [], records: input.jobs.map(() => undefined) };
     // Copies: what this run renders is not the cache's answer (it may be a timeout's).
     this.contentKeys = found.keys.slice();
@@ -94,8 +95,8 @@ export class RenderedContents {
         await pool.renderAll(this.input.setup, missJobs, (miss, outcome: RenderOutcome) => arrived(misses[miss]!, outcome));
       } else {
         const engines = await this.input.engines();
-        const { config, templates } = this.input.setup;
-        missJobs.forEach((job, miss) => arrived(misses[miss]!, renderContent({ ...job, config, templates }, engines)));
+        const { config, templates, variant } = this.input.setup;
+        missJobs.forEach((job, miss) => arrived(misses[miss]!, renderContent({ ...job, config, templates, variant }, engines)));
       }
     }
     await handed;
@@ -154,7 +155,7 @@ export class RenderedContents {
     const body = key === undefined ? undefined : this.input.cache?.get<string>(bodyKey(key));
     if (body !== undefined) return { ...record, content: body };
     const { setup } = this.input;
-    return renderContent({ source: job.source, page: job.page, config: setup.config, templates: setup.templates }, await this.input.engines());
+    return renderContent({ source: job.source, page: job.page, config: setup.config, templates: setup.templates, variant: setup.variant }, await this.input.engines());
   }
 }
 

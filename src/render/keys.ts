@@ -6,7 +6,6 @@ import { hashOf } from '../hashing/hash.ts';
  */
 export class RenderKeys {
   private readonly sources = new Map<string, { source: string; inputs: string[]; key: string }>();
-  private readonly pages = new Map<string, { inputs: string[]; key: string }>();
 
   /** Hash of what a page's content depends on apart from the metadata: its source and the given inputs. */
   source(file: string, source: string, ...inputs: string[]): string {
@@ -14,15 +13,6 @@ export class RenderKeys {
     if (known && known.source === source && sameStrings(known.inputs, inputs)) return known.key;
     const key = hashOf('source', ...inputs, file, source);
     this.sources.set(file, { source, inputs, key });
-    return key;
-  }
-
-  /** Hash of what a whole page depends on: the given inputs (its source key among them). */
-  page(file: string, ...inputs: string[]): string {
-    const known = this.pages.get(file);
-    if (known && sameStrings(known.inputs, inputs)) return known.key;
-    const key = hashOf('page', ...inputs);
-    this.pages.set(file, { inputs, key });
     return key;
   }
 }

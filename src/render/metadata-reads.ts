@@ -28,14 +28,15 @@ export function metadataReads(record: { placeholders: readonly string[]; diagnos
 }
 
 /**
- * What stands for the variant among the keys read: `variant.*`, an `ifvariant` tag, and
- * `page.url` (the variant's path is in it) differ between variants when no metadata does.
+ * What stands for the variant among the keys read: `variant.*`, an `ifvariant` tag,
+ * `page.url` and `site.home` (the variant's path is in them) differ between variants when
+ * no metadata does.
  */
 export const VARIANT_READ = '@variant';
 
 /** The metadata key a variable path reads (or the variant), `'*'` for any, `undefined` for none. */
 function metadataKeyRead(path: string): string | '*' | undefined {
-  if (/^variant(?=$|[.[])/.test(path) || path === 'page.url') return VARIANT_READ;
+  if (/^variant(?=$|[.[])/.test(path) || path === 'page.url' || path === 'site.home') return VARIANT_READ;
   const root = /^(?:page|site)(?=$|[.[])/.exec(path);
   if (!root) return undefined;
   const rest = path.slice(root[0].length);

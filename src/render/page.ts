@@ -2,6 +2,8 @@ import type { Liquid } from 'liquidjs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import type { SiteConfig } from '../config/schema.ts';
+import { VARIANT_PATH_MARK, variantPrefix, type SiteVariant } from '../config/variants.ts';
+import type { VariantLink, VariantSwitch } from '../nav/variant-switch.ts';
 import type { PageSource } from '../content/discover.ts';
 import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
@@ -24,6 +26,10 @@ export interface RenderInput {
   page: PageSource;
   config: SiteConfig;
   templates: TemplateSet;
+  /** The variant rendered, on a site with variants (its metadata is already the config's). */
+  variant?: SiteVariant | undefined;
+  /** Where each variant has pages, for the layout's switcher, on a site with variants. */
+  switcher?: VariantSwitch | undefined;
   /** The site's sidebar (site-wide, made from every page's title); the layout marks this page in it. */
   nav?: SiteNav | undefined;
 }
@@ -105,7 +111,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
     return failed;
   }
   const frontmatter = checked.data;
-  const scope = pageScope(frontmatter, page, config);
+  const scope = pageScope(frontmatter, page, config, input.variant);
   const layout = { name: frontmatter.layout ?? 'layout', line: frontmatterKeyLine(yaml, 'layout') };
 
   // Placeholders first, so values reach code blocks, which markdown would treat as literal.
@@ -123,7 +129,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
     diagnostics.push({ file: page.file, ...toFile(tooDeep.offset), severity: 'error', message: tooDeep.message, rule: 'markdown/too-deep' });
     return { ...failed, frontmatter, layout, title: frontmatter.title ?? failed.title };
   }
-  const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, links: [], headings: [], anchors: [], problems: [] };
+  const data: MarkdownPageData = { contentPath: page.contentPath, base: config.base, pageBase: config.variants ? config.base + VARIANT_PATH_MARK : undefined, links: [], headings: [], anchors: [], problems: [] };
   const processor = engines.markdown;
   const file = { value: templated.text, path: page.file, data: { page: data } };
   let content: string;
@@ -166,17 +172,41 @@ export function failedPage(page: PageSource, message: string, rule: string): Pag
 }
 
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
-export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav'>, layoutLiquid: Liquid): RenderedPage {
-  const { failed, layout: wanted, content: body, titleHeading, ...page } = content;
+export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'>, layoutLiquid: Liquid): RenderedPage {
+  const { failed, layout: wanted, content: rendered, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
-  const scope = pageScope(content.frontmatter, content, input.config);
+  const scope = pageScope(content.frontmatter, content, input.config, input.variant);
+  const body = input.config.variants ? rendered.replaceAll(VARIANT_PATH_MARK, variantPrefix(input.variant)) : rendered;
   const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
   // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
-  const layout = renderLayout({ name: wanted.name, content: body, page: { ...scope.page, title: content.title, title_heading: titleHeading }, site: scope.site, headings: content.headings, nav, templates: input.templates, liquid: layoutLiquid });
+  const variants = input.switcher?.linksFor(content.url, input.variant);
+  const variant = variants?.find((link) => link.current);
+  const layout = renderLayout({
+    name: wanted.name,
+    content: body,
+    page: { ...scope.page, title: content.title, title_heading: titleHeading, ...searchEngineView(scope.page.url, input.config, variant, variants) },
+    site: scope.site,
+    headings: content.headings,
+    nav,
+    variants: variant && variants && { variant, variants },
+    templates: input.templates,
+    liquid: layoutLiquid,
+  });
   const diagnostics = [...content.diagnostics, ...layout.diagnostics];
   if (layout.missing) {
     diagnostics.push({ file: content.file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ...page, diagnostics, html: ok ? layout.html : undefined };
+}
+
+/**
+ * What search engines are told of a page (with `siteUrl` set): its canonical URL, which for
+ * a page of an outdated variant is the default variant's same page when there is one, so
+ * old versions do not outrank the current; and `noindex` for a preview variant's pages.
+ */
+function searchEngineView(url: string, config: SiteConfig, variant: VariantLink | undefined, variants: readonly VariantLink[] | undefined): { canonical: string; noindex: boolean } {
+  const latest = variants?.find((link) => link.default);
+  const href = variant?.status === 'outdated' && latest && !latest.missing ? latest.href : url;
+  return { canonical: config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(href) : '', noindex: variant?.status === 'preview' };
 }

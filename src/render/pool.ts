@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { WORKER_URL } from '../runtime.ts';
 import type { SiteConfig } from '../config/schema.ts';
+import type { SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { TemplateSet } from '../template/templates.ts';
 import { failedPage, type PageContent } from './page.ts';
@@ -13,6 +14,8 @@ import { failedPage, type PageContent } from './page.ts';
 export interface RenderSetup {
   config: SiteConfig;
   templates: TemplateSet;
+  /** The variant rendered, on a site with variants: `config` then has its metadata. */
+  variant?: SiteVariant | undefined;
 }
 
 export interface RenderJob {

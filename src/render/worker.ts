@@ -21,9 +21,9 @@ port.on('message', async (request: WorkerRequest) => {
     port.postMessage({ type: 'ready' } satisfies WorkerResponse);
     return;
   }
-  const { config, templates } = setup!;
+  const { config, templates, variant } = setup!;
   try {
-    const result = renderContent({ source: request.source, page: request.page, config, templates }, engines!);
+    const result = renderContent({ source: request.source, page: request.page, config, templates, variant }, engines!);
     port.postMessage({ type: 'done', id: request.id, result } satisfies WorkerResponse);
   } catch (error) {
     port.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse);

@@ -36,7 +36,7 @@ export interface SearchIndexer {
    * its `body` (its HTML before the layout), only what Pagefind reads is sent (searchable-html.ts).
    */
   add(page: SearchPage): void;
-  /** Writes the index through the writer into `pagefind/`. */
+  /** Writes the index through the writer into `pagefind/` (or the `dir` it was started with). */
   write(writer: Pick<Writer, 'write'>, fingerprint?: string): Promise<Diagnostic[]>;
   /** Drops the index without writing it (the build failed). */
   discard(): Promise<void>;
@@ -61,7 +61,8 @@ export interface SearchPage {
  * the backend closed, so two builds in one process (two sessions, or a build and the dev
  * server's indexing) never stop each other's index.
  */
-export async function startSearchIndex(options: { base: string }): Promise<SearchIndexer> {
+export async function startSearchIndex(options: { base: string; dir?: string }): Promise<SearchIndexer> {
+  const dir = options.dir ?? SEARCH_DIR;
   const problems: Diagnostic[] = [];
   const fail = (file: string, message: string) => problems.push({ file, line: 1, column: 1, severity: 'error', message: `search index: ${message}`, rule: 'search/pagefind' });
   // Imported here, not at the top: Pagefind is ESM-only, and a site.config.ts loaded as
@@ -102,7 +103,7 @@ export async function startSearchIndex(options: { base: string }): Promise<Searc
         if (stopped) throw new Error('the search index was cancelled');
         for (const error of output.errors) fail('pagefind', error);
         for (const file of output.files) {
-          if (!UNUSED.test(file.path)) writer.write(`${SEARCH_DIR}/${file.path}`, file.content, fingerprint);
+          if (!UNUSED.test(file.path)) writer.write(`${dir}/${file.path}`, file.content, fingerprint);
         }
       } finally {
         await drop();

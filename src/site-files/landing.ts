@@ -1,5 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
+import type { SiteVariant } from '../config/variants.ts';
 import { CONTENT_DIR, outputPathForUrl } from '../content/discover.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
@@ -11,6 +12,8 @@ import type { TemplateSet } from '../template/templates.ts';
 
 export interface LandingInput {
   config: SiteConfig;
+  /** The variant it is made for, on a site with variants. */
+  variant?: SiteVariant | undefined;
   templates: TemplateSet;
   liquid: Liquid;
   nav: SiteNav;
@@ -44,7 +47,7 @@ export function renderLandingPages(input: LandingInput): LandingPage[] {
 
 function renderLandingPage(group: NavItem, input: LandingInput): LandingPage {
   const { config } = input;
-  const scope = pageScope({ title: group.text }, { url: group.url }, config);
+  const scope = pageScope({ title: group.text }, { url: group.url }, config, input.variant);
   // Its own <h1>, as 404.html has: a site's layout need not print the title.
   const body = `<h1>${escapeHtml(group.text)}</h1>\n${entryList(group.items)}`;
   const layout = renderLayout({

@@ -6,6 +6,6 @@ import type { Writer } from '../output/writer.ts';
  * script fetches when a reader expands a group. Each is written from its own fingerprint,
  * made once per sidebar, so an unchanged build links the file it has instead of writing it.
  */
-export function writeNavGroups(writer: Writer, nav: SiteNav): void {
-  for (const group of nav.groupFiles) writer.write(group.file, group.json, group.fingerprint);
+export function writeNavGroups(writer: Writer, nav: SiteNav, prefix = ''): void {
+  for (const group of nav.groupFiles) writer.write(prefix + group.file, group.json, group.fingerprint);
 }

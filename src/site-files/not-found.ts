@@ -1,5 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
+import type { SiteVariant } from '../config/variants.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { TemplateSet } from '../template/templates.ts';
@@ -9,6 +10,8 @@ import { pageScope } from '../template/scope.ts';
 
 export interface NotFoundInput {
   config: SiteConfig;
+  /** The variant it is made for, on a site with variants. */
+  variant?: SiteVariant | undefined;
   templates: TemplateSet;
   liquid: Liquid;
   nav: SiteNav;
@@ -21,8 +24,8 @@ export interface NotFoundInput {
  */
 export function renderNotFound(input: NotFoundInput): { html: string; diagnostics: Diagnostic[] } {
   const { config } = input;
-  const scope = pageScope({ title: 'Page not found' }, { url: '/404.html' }, config);
-  const home = escapeHtml(config.base);
+  const scope = pageScope({ title: 'Page not found' }, { url: '/404.html' }, config, input.variant);
+  const home = escapeHtml(scope.site.home);
   const content = [
     '<h1 id="page-not-found">Page not found</h1>',
     '<p>The page you asked for does not exist, or has moved.</p>',
@@ -31,7 +34,7 @@ export function renderNotFound(input: NotFoundInput): { html: string; diagnostic
   const layout = renderLayout({
     name: 'layout',
     content,
-    page: { ...scope.page, url: `${config.base}404.html`, title_heading: true },
+    page: { ...scope.page, url: `${scope.site.home}404.html`, title_heading: true },
     site: scope.site,
     headings: [],
     nav: input.nav.forPage(''),

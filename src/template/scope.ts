@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { siteVariants, type SiteVariant } from '../config/variants.ts';
+import { siteVariants, variantPrefix, type SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { PageFrontmatter } from '../content/page-frontmatter.ts';
 
@@ -12,7 +12,7 @@ import type { PageFrontmatter } from '../content/page-frontmatter.ts';
 export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, 'url'>, config: SiteConfig, variant?: SiteVariant) {
   const variants = config.variants ? siteVariants(config).map(variantScope) : undefined;
   const current = variants && (variant ? variantScope(variant) : variants[0]);
-  const prefix = current && !current.default ? `${current.path}/` : '';
+  const prefix = variantPrefix(current);
   return {
     page: {
       ...frontmatter,
@@ -21,7 +21,8 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
       url: config.base + prefix + page.url.slice(1),
       metadata: { ...config.metadata, ...frontmatter.metadata },
     },
-    site: { title: config.title, description: config.description, base: config.base, url: config.siteUrl ?? '', metadata: config.metadata, ...(variants && { variants }) },
+    // `home`: the variant's home page, where its search index and sidebar groups are too.
+    site: { title: config.title, description: config.description, base: config.base, home: config.base + prefix, url: config.siteUrl ?? '', metadata: config.metadata, ...(variants && { variants }) },
     ...(current && { variant: current }),
   };
 }

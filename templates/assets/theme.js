@@ -5,6 +5,8 @@
   'use strict';
   var root = document.documentElement;
   var base = root.getAttribute('data-base') || '/';
+  // The variant's home (the base on a site without variants): its search index and sidebar groups are there.
+  var home = root.getAttribute('data-home') || base;
 
   function store(key, value) {
     try {
@@ -72,7 +74,7 @@
   var navGroups = {};
   function loadNavGroup(id) {
     if (!navGroups[id]) {
-      navGroups[id] = fetch(base + 'assets/nav/' + id + '.json').then(function (response) {
+      navGroups[id] = fetch(home + 'assets/nav/' + id + '.json').then(function (response) {
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       });
@@ -262,7 +264,7 @@
   var pagefind;
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(base + 'pagefind/pagefind.js').then(function (module) {
+      pagefind = import(home + 'pagefind/pagefind.js').then(function (module) {
         // The index already holds full URLs (base included); Pagefind would add the base again.
         return Promise.resolve(module.options({ baseUrl: '/' })).then(function () { return module; });
       });

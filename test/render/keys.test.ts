@@ -9,7 +9,5 @@ describe('RenderKeys', () => {
     expect(keys.source('a.md', '# A edited', 'config-1', 'templates-1')).not.toBe(first);
     expect(keys.source('a.md', '# A', 'config-2', 'templates-1')).not.toBe(first);
     expect(keys.source('b.md', '# A', 'config-1', 'templates-1')).not.toBe(first);
-    expect(keys.page('a.md', first, 'layout-1', 'nav-1')).toBe(keys.page('a.md', first, 'layout-1', 'nav-1'));
-    expect(keys.page('a.md', first, 'layout-1', 'nav-2')).not.toBe(keys.page('a.md', first, 'layout-1', 'nav-1'));
   });
 });

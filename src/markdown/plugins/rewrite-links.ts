@@ -16,7 +16,7 @@ export function rehypeRewriteLinks() {
       const value = attribute && node.properties[attribute];
       if (typeof value !== 'string' || value === '') return;
       const offset = node.position?.start.offset ?? 0;
-      const resolved = resolveLink(value, page.contentPath, page.base);
+      const resolved = resolveLink(value, page.contentPath, page.base, page.pageBase);
       node.properties[attribute!] = resolved.href;
       page.links.push({ ...resolved.link, element: node.tagName === 'img' ? 'img' : 'a', written: value, offset });
     });
