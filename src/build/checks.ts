@@ -14,6 +14,8 @@ export interface SiteCheckInput {
   assetPaths: ReadonlySet<string>;
   config: SiteConfig;
   nav: SiteNav;
+  /** On a site with variants, the URLs of pages that other variants have and this one lacks. */
+  elsewhere?: ReadonlySet<string> | undefined;
   /** The variant's memo of pages, anchors and answers, updated for what changed since the last run. */
   memo: CheckMemo;
 }
@@ -22,7 +24,7 @@ export interface SiteCheckInput {
 export function checkSite(input: SiteCheckInput): Diagnostic[] {
   const { pages, config, memo } = input;
   return [
-    ...checkLinks({ pages, assets: input.assetPaths, landingUrls: input.nav.landingUrls, severity: config.brokenLinks }, memo),
+    ...checkLinks({ pages, assets: input.assetPaths, landingUrls: input.nav.landingUrls, elsewhere: input.elsewhere, severity: config.brokenLinks }, memo),
     ...checkReachable({ pages, sidebar: input.nav }, memo),
   ];
 }

@@ -4,6 +4,7 @@ import type { PageSource } from '../content/discover.ts';
 import type { PageHeader } from '../content/page-header.ts';
 import { titleFromPath } from '../content/titles.ts';
 import type { NavPage } from '../nav/sidebar.ts';
+import type { VariantSwitch } from '../nav/variant-switch.ts';
 import { siteNav, type SiteNav } from '../nav/site-nav.ts';
 import { hashOf } from '../hashing/hash.ts';
 import type { ContentRecord } from '../render/page.ts';
@@ -27,21 +28,21 @@ export interface Navigation {
  * page's key as it was.
  */
 export class NavigationMaker {
-  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; variant: SiteVariant | undefined }) | undefined;
+  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; variant: SiteVariant | undefined; switcher: VariantSwitch | undefined }) | undefined;
 
-  /** `variant`: the one the sidebar is for (its links under its path), on a site with variants. */
-  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme, variant?: SiteVariant): Navigation {
+  /** `variant`: the one the sidebar is for (its links under its path), on a site with variants, and where each variant has pages. */
+  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme, variant?: SiteVariant, switcher?: VariantSwitch): Navigation {
     const known = this.known;
-    if (known && known.config === config && known.theme === theme && known.variant === variant && sameEntries(known.entries, entries)) {
+    if (known && known.config === config && known.theme === theme && known.variant === variant && known.switcher === switcher && sameEntries(known.entries, entries)) {
       // The entries compared equal: keep these objects, which the next run's reuse (NavEntries), so it compares them by identity.
       known.entries = entries;
       return known;
     }
     const nav = siteNav({ nav: config.nav, base: config.base + variantPrefix(variant) }, entries);
-    const notFound = renderNotFound({ config, variant, templates: theme.templates, liquid: theme.layoutLiquid, nav });
+    const notFound = renderNotFound({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     let landing: LandingPage[] | undefined;
-    const landingPages = () => (landing ??= renderLandingPages({ config, variant, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
-    this.known = { entries, config, theme, variant, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
+    const landingPages = () => (landing ??= renderLandingPages({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
+    this.known = { entries, config, theme, variant, switcher, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
     return this.known;
   }
 }

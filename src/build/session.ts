@@ -1,8 +1,9 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { siteVariants } from '../config/variants.ts';
+import { siteVariants, variantPathCollisions } from '../config/variants.ts';
 import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
+import { MemoryRenderCache } from '../render/cache.ts';
 import type { PageRecord } from '../render/page.ts';
 import { variantConfig } from '../template/scope.ts';
 import { checkMetadata, checkSite } from './checks.ts';
@@ -13,6 +14,7 @@ import { RenderResources } from './resources.ts';
 import { THEME_DIR } from './theme.ts';
 import { VariantSwitch } from '../nav/variant-switch.ts';
 import { VariantBuild, type VariantSite } from './variant-build.ts';
+import { mergeVariantDiagnostics } from './variant-diagnostics.ts';
 import { writeSiteFiles, type VariantFiles } from './write.ts';
 
 /**
@@ -30,6 +32,7 @@ export class BuildSession {
   private readonly resources: RenderResources;
   /** One per variant (one for a site without variants), made again when the config changes. */
   private builds: VariantBuild[] = [];
+  private switcher: { key: string; builds: VariantBuild[]; switcher: VariantSwitch } | undefined;
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -54,18 +57,23 @@ export class BuildSession {
       return finish({ config: undefined, pages: [], landingPages: [], diagnostics: site.diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     const { config, theme } = site;
-    const diagnostics: Diagnostic[] = [...site.diagnostics];
+    let diagnostics: Diagnostic[] = [...site.diagnostics];
     const variants = this.variantSites(site, diagnostics);
 
     // Per variant: render content, navigation, plan, layout, the checks of its pages.
+    // Without a cache of its own (the API's default), a site with variants gets one for the
+    // run: it is how a page that reads nothing that differs is rendered once for all of them.
+    const cache = this.options.cache ?? (config.variants ? new MemoryRenderCache() : undefined);
     const made: VariantFiles[] = [];
+    // The default variant's pages (built first): an outdated variant's pages that it has are not in the sitemap.
+    let defaultUrls: Set<string> | undefined;
     const everyPage: PageRecord[] = [];
-    for (const { build, site: variantSite, keyInputs, switcher } of variants) {
+    for (const { build, site: variantSite, keyInputs, switcher, elsewhere } of variants) {
       const { contents, navigation, pass } = await build.renderAndLayOut({
         site: variantSite,
         keyInputs,
         writer,
-        cache: this.options.cache,
+        cache,
         pool: (misses) => this.resources.poolFor(misses),
         engines: () => this.resources.engines(theme),
         search: this.options.search !== false,
@@ -80,12 +88,20 @@ export class BuildSession {
       // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
       const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
       const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
-      diagnostics.push(...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics));
-      for (const page of pages) if (page.diagnostics.length > 0) diagnostics.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
-      diagnostics.push(...checkSite({ pages, assetPaths: listing.assetPaths, config: variantSite.config, nav: navigation.nav, memo: build.checks }));
-      made.push({ prefix: build.prefix, inSitemap: build.variant?.status !== 'preview', notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search } });
+      const found: Diagnostic[] = [...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
+      for (const page of pages) if (page.diagnostics.length > 0) found.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
+      found.push(...checkSite({ pages, assetPaths: listing.assetPaths, config: variantSite.config, nav: navigation.nav, elsewhere, memo: build.checks }));
+      const name = build.variant?.name;
+      if (name === undefined) diagnostics.push(...found);
+      else for (const diagnostic of found) diagnostics.push({ ...diagnostic, variants: [name] });
+      const redirectsUnder = build.variant?.default ? `${build.variant.path}/` : undefined;
+      const status = build.variant?.status;
+      const leftOutOfSitemap = status === 'preview' ? 'all' : status === 'outdated' && defaultUrls ? defaultUrls : new Set<string>();
+      if (build.variant?.default) defaultUrls = new Set([...pages, ...landingPages].map((page) => page.url));
+      made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search } });
       if (made.length === 1) everyPage.push(...pages);
     }
+    if (config.variants) diagnostics = mergeVariantDiagnostics(diagnostics, this.builds.map((build) => build.variant!));
     diagnostics.push(...checkMetadata({ pages: everyPage, config, configSource: site.configSource, templateVariables: theme.used }));
     // Write, and commit only when nothing failed.
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics })));
@@ -105,26 +121,37 @@ export class BuildSession {
    * The site as each variant has it, the default first: its pages, and its config (the
    * variant's metadata over the site's). A site without variants is its one variant.
    */
-  private variantSites(site: LoadedSite, diagnostics: Diagnostic[]): { build: VariantBuild; site: VariantSite; keyInputs: string[]; switcher?: VariantSwitch }[] {
+  private variantSites(site: LoadedSite, diagnostics: Diagnostic[]): { build: VariantBuild; site: VariantSite; keyInputs: string[]; switcher?: VariantSwitch; elsewhere?: ReadonlySet<string> }[] {
     const { config } = site;
     if (this.builds[0]?.config !== config) this.builds = (config.variants ? siteVariants(config) : [undefined]).map((variant) => new VariantBuild(variant, variant ? variantConfig(config, variant) : config));
     const configHash = hashOf(JSON.stringify(config));
     if (!config.variants) {
       return [{ build: this.builds[0]!, site: { config, theme: site.theme, pages: site.listing.pages, headers: site.headers, jobs: site.jobs }, keyInputs: [configHash] }];
     }
+    diagnostics.push(...variantPathCollisions(config, [...site.listing.pages, ...site.listing.assets].map((source) => source.outputPath), site.configSource));
     const names = this.builds.map((build) => build.variant!.name);
     const membership = variantMembership(site.listing.pages, site.headers, names);
     diagnostics.push(...membership.diagnostics);
     // Which pages are in which variant is in every page's key: the switcher links to them.
-    const keyInputs = [configHash, hashOf(JSON.stringify(membership.pages))];
+    const membershipHash = hashOf(JSON.stringify(membership.pages));
+    const keyInputs = [configHash, membershipHash];
     const inVariant = new Map(names.map((name) => [name, membership.pages.flatMap((variants, i) => (variants.includes(name) ? [i] : []))]));
-    const switcher = new VariantSwitch(this.builds.map((build) => build.variant!), config.base, new Map(names.map((name) => [name, inVariant.get(name)!.map((i) => site.listing.pages[i]!.url)])));
+    // Kept while the variants and their pages are the same: the navigation is remade when it changes.
+    if (this.switcher?.key !== membershipHash || this.switcher.builds !== this.builds) {
+      const switcher = new VariantSwitch(this.builds.map((build) => build.variant!), config.base, new Map(names.map((name) => [name, inVariant.get(name)!.map((i) => site.listing.pages[i]!.url)])));
+      this.switcher = { key: membershipHash, builds: this.builds, switcher };
+    }
+    const switcher = this.switcher.switcher;
     return this.builds.map((build) => {
       const indexes = inVariant.get(build.variant!.name)!;
       return {
         build,
         keyInputs,
         switcher,
+        elsewhere: build.elsewhere(membershipHash, () => {
+          const here = new Set(indexes);
+          return new Set(site.listing.pages.flatMap((page, i) => (!here.has(i) && membership.pages[i]!.length > 0 ? [page.url] : [])));
+        }),
         site: { config: build.config, theme: site.theme, pages: indexes.map((i) => site.listing.pages[i]!), headers: indexes.map((i) => site.headers[i]!), jobs: indexes.map((i) => site.jobs[i]!) },
       };
     });

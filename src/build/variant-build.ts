@@ -65,6 +65,17 @@ export class VariantBuild {
   private setup: RenderSetup | undefined;
   private lastPageKeys: { navHash: string; inputs: readonly string[]; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
 
+  private lastElsewhere: { key: string; urls: ReadonlySet<string> } | undefined;
+
+  /**
+   * The URLs of pages other variants have and this one lacks, made again only when which
+   * pages are in which variant changes: the link check's memo knows it by identity.
+   */
+  elsewhere(membershipKey: string, make: () => ReadonlySet<string>): ReadonlySet<string> {
+    if (this.lastElsewhere?.key !== membershipKey) this.lastElsewhere = { key: membershipKey, urls: make() };
+    return this.lastElsewhere.urls;
+  }
+
   /** Made for one config: a session makes its variants' builds again when the config changes. */
   constructor(
     readonly variant: SiteVariant | undefined,
@@ -82,13 +93,13 @@ export class VariantBuild {
     const { site } = input;
     const { config, theme, jobs } = site;
     const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: input.cache, cached: this.cachedRecords, engines: input.engines });
-    const guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant);
+    const guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher);
     let pass: OutputPass | undefined;
     try {
       pass = await this.startPass(input, contents, guessed, true);
       const first = pass;
       await contents.render({ pool: input.pool, onProgress: input.onProgress, onContent: (index) => first.layout.layOut(index) });
-      const navigation = this.navigation.make(this.navEntries.rendered(site.pages, contents.records, config), config, theme, this.variant);
+      const navigation = this.navigation.make(this.navEntries.rendered(site.pages, contents.records, config), config, theme, this.variant, input.switcher);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
         pass = await this.startPass(input, contents, navigation, false);

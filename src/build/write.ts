@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import type { AssetSource } from '../content/discover.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { escapeHtml } from '../template/liquid.ts';
 import type { TemplateSet } from '../template/templates.ts';
 import type { SiteNav } from '../nav/site-nav.ts';
 import type { Writer } from '../output/writer.ts';
@@ -28,8 +29,10 @@ export interface SiteFilesInput {
 export interface VariantFiles {
   /** `self-hosted/`, or nothing for the default variant and a site without variants. */
   prefix: string;
-  /** Preview variants are left out of the sitemap. */
-  inSitemap: boolean;
+  /** Pages left out of the sitemap: all of a preview variant, an outdated one's that the default variant has (their canonical page is there). */
+  leftOutOfSitemap: 'all' | ReadonlySet<string>;
+  /** The default variant's own path (`cloud/`): each of its pages there too, as a redirect, so links that name it survive a change of default. */
+  redirectsUnder?: string | undefined;
   notFoundHtml: string;
   /** The sidebar: its collapsed groups' entries are written for the theme's script. */
   nav: SiteNav;
@@ -57,12 +60,17 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     // Each is written from its own HTML's hash: it is made from the sidebar, the layout and
     // the config, and is small enough to make again on every run.
     for (const page of variant.landingPages) writer.write(variant.prefix + page.outputPath, page.html);
+    if (variant.redirectsUnder) {
+      for (const page of [...variant.pages, ...variant.landingPages]) writer.write(variant.redirectsUnder + page.outputPath, redirectPage(config, page.url));
+    }
   }
   if (hasErrors(input.diagnostics)) {
     for (const variant of input.variants) await variant.search.indexer?.discard();
     return [];
   }
-  const urls = input.variants.filter((variant) => variant.inSitemap).flatMap((variant) => [...variant.pages, ...variant.landingPages].map((page) => `/${variant.prefix}${page.url.slice(1)}`));
+  const urls = input.variants.flatMap(({ leftOutOfSitemap: left, prefix, pages, landingPages }) =>
+    left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left.has(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
+  );
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
   const problems: Diagnostic[] = [];
   for (const { search, landingPages } of input.variants) {
@@ -75,4 +83,23 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     }
   }
   return problems;
+}
+
+/** A page that sends the reader (and search engines, by its canonical link) to the page at `url`. */
+function redirectPage(config: SiteConfig, url: string): string {
+  const target = escapeHtml(encodeURI(config.base + url.slice(1)));
+  const canonical = config.siteUrl ? `\n<link rel="canonical" href="${escapeHtml(config.siteUrl.replace(/\/+$/, '') + encodeURI(config.base + url.slice(1)))}">` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved</title>${canonical}
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${target}">
+</head>
+<body>
+<p>This page is at <a href="${target}">${target}</a>.</p>
+</body>
+</html>
+`;
 }

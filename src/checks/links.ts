@@ -10,6 +10,8 @@ export interface LinkCheckInput {
   assets: ReadonlySet<string>;
   /** URLs of the folders' generated landing pages (`/api/`): pages with no source, and no anchors but the top. */
   landingUrls?: ReadonlySet<string> | undefined;
+  /** On a site with variants, the URLs of pages that other variants have and this one lacks. */
+  elsewhere?: ReadonlySet<string> | undefined;
   severity: Severity;
 }
 
@@ -32,7 +34,7 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
   input.pages.forEach((page, i) => {
     const known = memo.links.get(page.links);
     // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
-    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && known.elsewhere === input.elsewhere && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
@@ -41,7 +43,7 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
     const page = input.pages[i]!;
     const targets = index.targetsOf(page.links);
     found[i] = checkPage(page, targets, anchorLists, input, hints, memo);
-    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, elsewhere: input.elsewhere, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }
@@ -70,6 +72,11 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
     }
     if (link.kind === 'page' && input.landingUrls?.has(link.target)) {
       if (link.anchor) report(link, `link to a missing anchor "#${link.anchor}" in "${link.written}": it leads to a folder's generated page, which lists its pages and has no headings`, 'links/missing-anchor');
+      return;
+    }
+    if (link.kind === 'page' && input.elsewhere?.has(link.target)) {
+      // The variant named when the build merges what each variant found (one report per link).
+      report(link, `link to "${link.written}", which is not in this variant`, 'links/missing-in-variant');
       return;
     }
     const broken = brokenLink(link, hints.forBroken(page, link));

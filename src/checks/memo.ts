@@ -8,6 +8,7 @@ export interface LinkAnswer {
   severity: Severity;
   assets: ReadonlySet<string>;
   landingUrls: ReadonlySet<string> | undefined;
+  elsewhere: ReadonlySet<string> | undefined;
   /** The anchor arrays of the link targets then, by identity. */
   anchors: Array<readonly string[] | undefined>;
   diagnostics: Diagnostic[];

@@ -1,4 +1,7 @@
 import leven from 'leven';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/position.ts';
+import { CONFIG_FILE, locateKey } from './load.ts';
 import type { SiteConfig } from './schema.ts';
 
 /** A variant as the build uses it: the config's entry with its defaults filled in and its metadata merged over the site's. */
@@ -49,4 +52,27 @@ export function unknownVariant(name: string, names: readonly string[]): string {
   }
   const list = names.map((n) => `"${n}"`).join(', ');
   return `unknown variant "${name}"${best ? `; did you mean "${best}"?` : ''} (the site's variants: ${list})`;
+}
+
+/**
+ * Variant paths that the site's own content uses at its top level (`content/cloud/`): the
+ * variant's pages (or the default's redirects) would land on the writer's. An error at the
+ * variant's key in site.config.ts.
+ */
+export function variantPathCollisions(config: Pick<SiteConfig, 'variants'>, outputPaths: Iterable<string>, configSource: string | undefined): Diagnostic[] {
+  if (!config.variants) return [];
+  const topLevel = new Set<string>();
+  for (const outputPath of outputPaths) {
+    const slash = outputPath.indexOf('/');
+    if (slash !== -1) topLevel.add(outputPath.slice(0, slash));
+  }
+  const lines = new LineIndex(configSource ?? '');
+  return config.variants.flatMap((variant, index) => {
+    const path = variant.path ?? variant.name;
+    if (!topLevel.has(path)) return [];
+    const key = variant.path === undefined ? 'name' : 'path';
+    const at = lines.positionAt(locateKey(configSource ?? '', ['variants', String(index), key]));
+    const what = variant.default ? "the default variant's pages are also served there (as redirects)" : "the variant's pages go there";
+    return [{ file: CONFIG_FILE, ...at, severity: 'error' as const, message: `variant path "${path}" is a folder of content/ too, and ${what}: give the variant a \`path\` of its own, or rename content/${path}/`, rule: 'config/invalid-value' }];
+  });
 }

@@ -26,6 +26,8 @@ export interface Diagnostic {
    * it is used, and is reported once): the other places that include the template.
    */
   alsoIncludedFrom?: SourcePosition[];
+  /** On a site with variants, the variants in which the problem was found (a problem of the sources alone has none). */
+  variants?: string[];
 }
 
 /** A position in a source file, as diagnostics give it. */

@@ -39,7 +39,8 @@ export class VariantSwitch {
   linksFor(url: string, current: SiteVariant | undefined): VariantLink[] {
     return this.variants.map((variant) => {
       const present = this.present.get(variant.name)!;
-      const target = present.pages.has(url) ? url : nearestFolder(url, present);
+      // A folder with pages in the variant has a page of its own there, or a generated landing page.
+      const target = present.pages.has(url) || present.folders.has(url) ? url : nearestFolder(url, present);
       return {
         name: variant.name,
         label: variant.label,
@@ -59,4 +60,11 @@ function nearestFolder(url: string, present: { pages: Set<string>; folders: Set<
     if (present.pages.has(folder) || present.folders.has(folder)) return folder;
   }
   return '/';
+}
+
+/** What layouts get: the page's variant and every variant's link, or nothing on a site without variants. */
+export function switcherScope(switcher: VariantSwitch | undefined, url: string, current: SiteVariant | undefined): { variant: VariantLink; variants: VariantLink[] } | undefined {
+  const variants = switcher?.linksFor(url, current);
+  const variant = variants?.find((link) => link.current);
+  return variant && variants && { variant, variants };
 }

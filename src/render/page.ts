@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { VARIANT_PATH_MARK, variantPrefix, type SiteVariant } from '../config/variants.ts';
-import type { VariantLink, VariantSwitch } from '../nav/variant-switch.ts';
+import { switcherScope, type VariantLink, type VariantSwitch } from '../nav/variant-switch.ts';
 import type { PageSource } from '../content/discover.ts';
 import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
@@ -179,16 +179,15 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
   const body = input.config.variants ? rendered.replaceAll(VARIANT_PATH_MARK, variantPrefix(input.variant)) : rendered;
   const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
   // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
-  const variants = input.switcher?.linksFor(content.url, input.variant);
-  const variant = variants?.find((link) => link.current);
+  const switcher = switcherScope(input.switcher, content.url, input.variant);
   const layout = renderLayout({
     name: wanted.name,
     content: body,
-    page: { ...scope.page, title: content.title, title_heading: titleHeading, ...searchEngineView(scope.page.url, input.config, variant, variants) },
+    page: { ...scope.page, title: content.title, title_heading: titleHeading, canonical: canonicalUrl(scope.page.canonical, input.config, switcher) },
     site: scope.site,
     headings: content.headings,
     nav,
-    variants: variant && variants && { variant, variants },
+    variants: switcher,
     templates: input.templates,
     liquid: layoutLiquid,
   });
@@ -201,12 +200,11 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
 }
 
 /**
- * What search engines are told of a page (with `siteUrl` set): its canonical URL, which for
- * a page of an outdated variant is the default variant's same page when there is one, so
- * old versions do not outrank the current; and `noindex` for a preview variant's pages.
+ * A page's canonical URL (with `siteUrl` set): for a page of an outdated variant, the
+ * default variant's same page when there is one, so old versions do not outrank the current.
  */
-function searchEngineView(url: string, config: SiteConfig, variant: VariantLink | undefined, variants: readonly VariantLink[] | undefined): { canonical: string; noindex: boolean } {
-  const latest = variants?.find((link) => link.default);
-  const href = variant?.status === 'outdated' && latest && !latest.missing ? latest.href : url;
-  return { canonical: config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(href) : '', noindex: variant?.status === 'preview' };
+function canonicalUrl(own: string, config: SiteConfig, switcher: { variant: VariantLink; variants: VariantLink[] } | undefined): string {
+  const latest = switcher?.variants.find((link) => link.default);
+  if (!config.siteUrl || switcher?.variant.status !== 'outdated' || !latest || latest.missing) return own;
+  return config.siteUrl.replace(/\/+$/, '') + encodeURI(latest.href);
 }

@@ -1,6 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
 import type { SiteVariant } from '../config/variants.ts';
+import { switcherScope, type VariantSwitch } from '../nav/variant-switch.ts';
 import { CONTENT_DIR, outputPathForUrl } from '../content/discover.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
@@ -12,8 +13,9 @@ import type { TemplateSet } from '../template/templates.ts';
 
 export interface LandingInput {
   config: SiteConfig;
-  /** The variant it is made for, on a site with variants. */
+  /** The variant it is made for, on a site with variants, and where each variant has pages (the switcher). */
   variant?: SiteVariant | undefined;
+  switcher?: VariantSwitch | undefined;
   templates: TemplateSet;
   liquid: Liquid;
   nav: SiteNav;
@@ -57,6 +59,7 @@ function renderLandingPage(group: NavItem, input: LandingInput): LandingPage {
     site: scope.site,
     headings: [],
     nav: input.nav.forPage(group.url),
+    variants: switcherScope(input.switcher, group.url, input.variant),
     templates: input.templates,
     liquid: input.liquid,
   });

@@ -1,6 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/schema.ts';
 import type { SiteVariant } from '../config/variants.ts';
+import { switcherScope, type VariantSwitch } from '../nav/variant-switch.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderLayout } from '../layout/layout.ts';
 import type { TemplateSet } from '../template/templates.ts';
@@ -10,8 +11,9 @@ import { pageScope } from '../template/scope.ts';
 
 export interface NotFoundInput {
   config: SiteConfig;
-  /** The variant it is made for, on a site with variants. */
+  /** The variant it is made for, on a site with variants, and where each variant has pages (the switcher). */
   variant?: SiteVariant | undefined;
+  switcher?: VariantSwitch | undefined;
   templates: TemplateSet;
   liquid: Liquid;
   nav: SiteNav;
@@ -34,10 +36,13 @@ export function renderNotFound(input: NotFoundInput): { html: string; diagnostic
   const layout = renderLayout({
     name: 'layout',
     content,
-    page: { ...scope.page, url: `${scope.site.home}404.html`, title_heading: true },
+    // Served at any missing address: it is nobody's canonical page.
+    page: { ...scope.page, url: `${scope.site.home}404.html`, canonical: '', title_heading: true },
     site: scope.site,
     headings: [],
     nav: input.nav.forPage(''),
+    // Every variant's home: a missing page has no counterpart.
+    variants: switcherScope(input.switcher, '/', input.variant),
     templates: input.templates,
     liquid: input.liquid,
   });

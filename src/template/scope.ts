@@ -13,12 +13,16 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
   const variants = config.variants ? siteVariants(config).map(variantScope) : undefined;
   const current = variants && (variant ? variantScope(variant) : variants[0]);
   const prefix = variantPrefix(current);
+  const url = config.base + prefix + page.url.slice(1);
   return {
     page: {
       ...frontmatter,
       title: frontmatter.title ?? '',
       description: frontmatter.description ?? config.description,
-      url: config.base + prefix + page.url.slice(1),
+      url,
+      // For search engines (with `siteUrl` set): the page's address, and whether to leave it out (a preview variant's).
+      canonical: config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',
+      noindex: current?.status === 'preview',
       metadata: { ...config.metadata, ...frontmatter.metadata },
     },
     // `home`: the variant's home page, where its search index and sidebar groups are too.

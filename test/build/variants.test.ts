@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build/index.ts';
+import { MemoryWriter } from '../../src/output/writer.ts';
+import { MemoryRenderCache } from '../../src/render/cache.ts';
+import { buildInMemory, copySite } from '../helpers.ts';
+
+/** The whole-site fixture's expected tree pins the pages; these pin what a page alone does not show. */
+const FIXTURE = path.resolve('test/fixtures/variants');
+
+function contents(writer: MemoryWriter): Record<string, string> {
+  return Object.fromEntries([...writer.files.keys()].sort().map((file) => [file, String(writer.text(file) ?? 'binary')]));
+}
+
+describe('a site with variants', () => {
+  it('renders a page once for every variant whose values it reads alike, and lays it out in each', async () => {
+    const result = await buildInMemory(FIXTURE);
+    expect(result.diagnostics).toEqual([]);
+    // 17 pages across the 4 variants. index.md and deploy/index.md read only `product` (the
+    // same everywhere), retention.md and quotas.md nothing: one rendering each. streams.md
+    // reads the endpoint, the command and the variant: one per variant. broker.md is in one.
+    expect(result.pages).toHaveLength(4 + 5 + 3 + 5);
+    expect(result.stats.rendered).toBe(1 + 1 + 1 + 1 + 4 + 1);
+  });
+
+  it('lists in the sitemap the pages search engines should find: not a preview, not an outdated page the default has', async () => {
+    const { writer } = await buildInMemory(FIXTURE);
+    const urls = [...writer.text('sitemap.xml')!.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      'https://docs.tidewater.example/',
+      'https://docs.tidewater.example/on-premises/',
+      'https://docs.tidewater.example/on-premises/deploy/',
+      'https://docs.tidewater.example/on-premises/deploy/broker/',
+      'https://docs.tidewater.example/on-premises/reference/',
+      'https://docs.tidewater.example/on-premises/reference/retention/',
+      'https://docs.tidewater.example/on-premises/reference/streams/',
+      'https://docs.tidewater.example/reference/',
+      'https://docs.tidewater.example/reference/quotas/',
+      'https://docs.tidewater.example/reference/retention/',
+      'https://docs.tidewater.example/reference/streams/',
+    ]);
+  });
+
+  it('gives each variant its own search index, of its own pages and landing pages', async () => {
+    // With the built-in theme, whose article Pagefind reads.
+    const root = copySite(FIXTURE);
+    rmSync(path.join(root, 'templates'), { recursive: true });
+    const { writer } = await buildInMemory(root, { search: true });
+    const indexes = [...writer.files.keys()].filter((file) => file.endsWith('pagefind-entry.json')).sort();
+    expect(indexes).toEqual(['next/pagefind/pagefind-entry.json', 'on-premises/pagefind/pagefind-entry.json', 'pagefind/pagefind-entry.json', 'v2/pagefind/pagefind-entry.json']);
+    const pageCount = (file: string) => (JSON.parse(writer.text(file)!) as { languages: Record<string, { page_count: number }> }).languages;
+    expect(Object.values(pageCount('on-premises/pagefind/pagefind-entry.json'))[0]!.page_count).toBe(5 + 1);
+    expect(Object.values(pageCount('pagefind/pagefind-entry.json'))[0]!.page_count).toBe(4 + 1);
+  });
+
+  it('builds the same bytes on workers as in this thread, and from a warm cache as from none', async () => {
+    const root = copySite(FIXTURE);
+    const here = new MemoryWriter();
+    const pooled = new MemoryWriter();
+    await build({ root, writer: here, workers: 0, search: false });
+    await build({ root, writer: pooled, workers: 2, search: false });
+    expect(contents(pooled)).toEqual(contents(here));
+    const cache = new MemoryRenderCache();
+    await build({ root, writer: new MemoryWriter(), cache, search: false });
+    const warm = new MemoryWriter();
+    const again = await build({ root, writer: warm, cache, search: false });
+    expect(again.stats.rendered).toBe(0);
+    expect(contents(warm)).toEqual(contents(here));
+  });
+});
