@@ -120,6 +120,46 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await context.close();
   });
 
+  it('switches to the same page in the Self-hosted edition from the keyboard, and copies its own base URL there', async () => {
+    const { context, page } = await open('api/users/');
+    const switcher = page.locator('.variant-switch');
+    await switcher.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(switcher.getAttribute('open')).resolves.toBe('');
+    await switcher.getByRole('link', { name: 'Self-hosted' }).click();
+    await page.waitForURL(`${url}self-hosted/api/users/`);
+    await expect(page.locator('.variant-switch summary').innerText()).resolves.toMatch(/Self-hosted$/);
+    await expect(page.locator('.code-block').filter({ hasText: 'status=active' }).locator('pre').innerText()).resolves.toContain('https://dataflow.internal.example/api/v1/users?status=active');
+    // The installation page is Self-hosted only: from it, Cloud's entry says so and leads home.
+    await page.locator('.prose').getByRole('link', { name: 'install DataFlow Server' }).click();
+    await page.waitForURL(`${url}self-hosted/install/`);
+    const cloud = page.locator('.variant-switch a', { hasText: 'DataFlow Cloud' });
+    await expect(cloud.getAttribute('href')).resolves.toBe('/');
+    await expect(cloud.textContent()).resolves.toContain('this page is not in DataFlow Cloud');
+    await context.close();
+  });
+
+  it('searches only the edition being read', async () => {
+    for (const path of ['self-hosted/', '']) {
+      const { context, page } = await open(path);
+      // One input event: results for the whole word, not for what was typed so far.
+      await page.locator('#ds-search-input').fill('docker');
+      const results = page.locator('#ds-search-results');
+      await results.locator('.search-status').waitFor();
+      const titles = await results.locator('.search-hit-title').allTextContents();
+      // Only Self-hosted has the installation page; Pagefind may still match "docs" in Cloud's own pages.
+      if (path === '') expect(titles).not.toContain('Install DataFlow Server');
+      else {
+        expect(titles[0]).toBe('Install DataFlow Server');
+        await expect(results.locator('.search-hit a').first().getAttribute('href')).resolves.toBe('/self-hosted/install/');
+      }
+      // Every hit is a page of the edition searched.
+      const hrefs = await results.locator('.search-hit a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(hrefs.every((href) => href.startsWith('/self-hosted/') === (path === 'self-hosted/'))).toBe(true);
+      await context.close();
+    }
+  });
+
   it('opens and closes the sidebar with the menu button on a phone', async () => {
     const { context, page } = await open('api/users/', { viewport: { width: 375, height: 740 } });
     const sidebarLink = page.locator('.sidebar').getByRole('link', { name: 'DataFlow documentation' });
@@ -137,7 +177,7 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of ['', 'api/users/']) {
+    for (const path of ['', 'api/users/', 'self-hosted/install/']) {
       it(`has no axe violations on /${path} in the ${colorScheme} theme`, async () => {
         const { context, page } = await open(path, { colorScheme });
         expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe(colorScheme);
