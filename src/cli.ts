@@ -22,7 +22,9 @@ Options:
   --port N          dev: the first port to try (default: 4321)
   --host HOST       dev: the address to listen on (default: 127.0.0.1)
   --no-cache        build, check: render every page, ignoring the cache
-  --no-search       build: skip the search index (for benchmarks and previews)`;
+  --no-search       build: skip the search index (for benchmarks and previews)
+  --variant NAME    build, check, dev: only this variant of a site with variants
+                    (built at its own URLs, alone in the output folder)`;
 
 /** Exit codes: 0 fine, 1 the site has errors, 2 the command line is wrong. */
 export async function main(argv: string[]): Promise<number> {
@@ -40,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         cache: { type: 'boolean', default: true },
         search: { type: 'boolean', default: true },
+        variant: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   const root = path.resolve(values.root ?? '.');
 
   if (command === 'dev') {
-    const dev = await startDev({ root, port, host: values.host, log: (line) => console.error(line) });
+    const dev = await startDev({ root, port, host: values.host, variant: values.variant, log: (line) => console.error(line) });
     console.error(`Serving ${path.relative(process.cwd(), root) || '.'} at ${dev.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => process.once('SIGINT', resolve));
     await dev.close();
@@ -96,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       workers: 'auto',
       cache,
       search: command === 'build' && values.search,
+      variant: values.variant,
       onProgress: tty ? progressLine() : undefined,
     });
   } catch (error) {

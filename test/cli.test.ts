@@ -21,6 +21,18 @@ describe('docsmith CLI', () => {
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('>readers</h1>');
   });
 
+  it('builds one variant alone with --variant, at its own URLs, and names a misspelt one', async () => {
+    const root = copySite(path.resolve('test/fixtures/variants'));
+    const result = await docsmith('build', '--root', root, '--variant', 'onprem');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('5 pages built into');
+    expect(readFileSync(path.join(root, 'dist/on-premises/deploy/broker/index.html'), 'utf8')).toContain('tide broker start');
+    expect(existsSync(path.join(root, 'dist/index.html'))).toBe(false);
+    const wrong = await docsmith('check', '--root', root, '--variant', 'on-prem');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('site.config.ts:1:1: error: --variant on-prem: unknown variant "on-prem"; did you mean "onprem"?');
+  });
+
   it('writes to --out and keeps the last good site when a build fails (exit 1)', async () => {
     const root = makeSite({ 'content/index.md': '# Fine' });
     const out = path.join(root, 'public');

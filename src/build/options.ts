@@ -22,6 +22,8 @@ export interface BuildOptions {
   pageTimeLimitMs?: number;
   /** Build the Pagefind search index. @default true */
   search?: boolean;
+  /** On a site with variants, build only this one (at its own URLs, with the others' pages still known to its switcher and checks). */
+  variant?: string | undefined;
   onProgress?: (done: number, total: number) => void;
   /** Sees every page as it is made, HTML included (the result keeps only records). Reused pages come without HTML. */
   onPage?: (page: RenderedPage) => void;

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { siteVariants, variantPathCollisions } from '../config/variants.ts';
+import { CONFIG_FILE } from '../config/load.ts';
+import { siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
 import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
@@ -58,7 +59,13 @@ export class BuildSession {
     }
     const { config, theme } = site;
     let diagnostics: Diagnostic[] = [...site.diagnostics];
-    const variants = this.variantSites(site, diagnostics);
+    const wanted = this.options.variant;
+    const names = config.variants?.map((variant) => variant.name) ?? [];
+    if (wanted !== undefined && !names.includes(wanted)) {
+      diagnostics.push({ file: CONFIG_FILE, line: 1, column: 1, severity: 'error', message: `--variant ${wanted}: ${unknownVariant(wanted, names)}`, rule: 'variants/unknown' });
+      return finish({ config, pages: [], landingPages: [], diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+    }
+    const variants = this.variantSites(site, diagnostics).filter(({ build }) => wanted === undefined || build.variant?.name === wanted);
 
     // Per variant: render content, navigation, plan, layout, the checks of its pages.
     // Without a cache of its own (the API's default), a site with variants gets one for the

@@ -44,6 +44,7 @@ export function variantPrefix(variant: Pick<SiteVariant, 'default' | 'path'> | u
 
 /** What to say of a variant name the site does not have: the near one, and the list. */
 export function unknownVariant(name: string, names: readonly string[]): string {
+  if (names.length === 0) return `"${name}" is not a variant: this site has no variants (add \`variants\` to site.config.ts)`;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of names) {

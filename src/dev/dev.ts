@@ -19,6 +19,8 @@ export interface DevOptions {
   log?: (line: string) => void;
   /** Theme folder override, for tests. */
   themeDir?: string;
+  /** On a site with variants, serve only this one. */
+  variant?: string | undefined;
 }
 
 export interface DevHandle {
@@ -42,7 +44,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const root = path.resolve(options.root);
   const log = options.log ?? (() => {});
   const writer = new PreviewWriter();
-  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false });
+  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false, variant: options.variant });
   // The search index is made after the reload, off the critical path, by the build's
   // indexer from the pages as served, into a writer of its own (committed when complete).
   const searchWriter = new MemoryWriter();
