@@ -28,21 +28,21 @@ export interface Navigation {
  * page's key as it was.
  */
 export class NavigationMaker {
-  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; variant: SiteVariant | undefined; switcher: VariantSwitch | undefined }) | undefined;
+  private known: (Navigation & { entries: NavPage[]; config: SiteConfig; theme: LoadedTheme; variant: SiteVariant | undefined; switcher: VariantSwitch | undefined; absent: ReadonlySet<string> | undefined }) | undefined;
 
   /** `variant`: the one the sidebar is for (its links under its path), on a site with variants, and where each variant has pages. */
-  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme, variant?: SiteVariant, switcher?: VariantSwitch): Navigation {
+  make(entries: NavPage[], config: SiteConfig, theme: LoadedTheme, variant?: SiteVariant, switcher?: VariantSwitch, absent?: ReadonlySet<string>): Navigation {
     const known = this.known;
-    if (known && known.config === config && known.theme === theme && known.variant === variant && known.switcher === switcher && sameEntries(known.entries, entries)) {
+    if (known && known.config === config && known.theme === theme && known.variant === variant && known.switcher === switcher && known.absent === absent && sameEntries(known.entries, entries)) {
       // The entries compared equal: keep these objects, which the next run's reuse (NavEntries), so it compares them by identity.
       known.entries = entries;
       return known;
     }
-    const nav = siteNav({ nav: config.nav, base: config.base + variantPrefix(variant) }, entries);
+    const nav = siteNav({ nav: config.nav, base: config.base + variantPrefix(variant) }, entries, absent);
     const notFound = renderNotFound({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     let landing: LandingPage[] | undefined;
     const landingPages = () => (landing ??= renderLandingPages({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav }));
-    this.known = { entries, config, theme, variant, switcher, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
+    this.known = { entries, config, theme, variant, switcher, absent, nav, navHash: hashOf(JSON.stringify(nav.items)), notFound, landingPages };
     return this.known;
   }
 }

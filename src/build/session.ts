@@ -87,6 +87,7 @@ export class BuildSession {
         onProgress: this.options.onProgress,
         onPage: this.options.onPage,
         switcher,
+        elsewhere,
       });
       const pages = pass.layout.pages;
       stats.rendered += contents.rendered;

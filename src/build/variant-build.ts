@@ -46,6 +46,8 @@ export interface VariantRunInput {
   onPage: ((page: RenderedPage) => void) | undefined;
   /** Where each variant has pages, for the switcher, on a site with variants. */
   switcher: VariantSwitch | undefined;
+  /** The URLs of pages other variants have and this one lacks: the configured sidebar leaves them out. */
+  elsewhere: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -93,13 +95,13 @@ export class VariantBuild {
     const { site } = input;
     const { config, theme, jobs } = site;
     const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: input.cache, cached: this.cachedRecords, engines: input.engines });
-    const guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher);
+    const guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher, input.elsewhere);
     let pass: OutputPass | undefined;
     try {
       pass = await this.startPass(input, contents, guessed, true);
       const first = pass;
       await contents.render({ pool: input.pool, onProgress: input.onProgress, onContent: (index) => first.layout.layOut(index) });
-      const navigation = this.navigation.make(this.navEntries.rendered(site.pages, contents.records, config), config, theme, this.variant, input.switcher);
+      const navigation = this.navigation.make(this.navEntries.rendered(site.pages, contents.records, config), config, theme, this.variant, input.switcher, input.elsewhere);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
         pass = await this.startPass(input, contents, navigation, false);

@@ -40,8 +40,8 @@ export interface NavItem {
  * (`/api/` for `/api/users/` and `/api/teams/`), or else at its name under its parent's
  * (`/guides/`), never at a page's URL or another group's.
  */
-export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = []): NavItem[] {
-  const items = configItems(nav, base);
+export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = [], absent?: ReadonlySet<string>): NavItem[] {
+  const items = absent && absent.size > 0 ? withoutAbsent(configItems(nav, base), absent) : configItems(nav, base);
   const taken = new Set(pageUrls.map((url) => url.toLowerCase()));
   const addLinked = (list: readonly NavItem[]): void => {
     for (const item of list) {
@@ -52,6 +52,18 @@ export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pa
   addLinked(items);
   claimLandingUrls(items, '/', taken, base);
   return items;
+}
+
+/**
+ * The entries without those that lead to pages the variant lacks (other variants have
+ * them), and without groups left with neither a link nor an entry.
+ */
+function withoutAbsent(items: readonly NavItem[], absent: ReadonlySet<string>): NavItem[] {
+  return items.flatMap((item) => {
+    if (item.url !== '' && absent.has(item.url)) return [];
+    const kept = withoutAbsent(item.items, absent);
+    return item.url === '' && !item.external && item.items.length > 0 && kept.length === 0 ? [] : [{ ...item, items: kept }];
+  });
 }
 
 function configItems(nav: readonly NavItemInput[], base: string): NavItem[] {

@@ -4,9 +4,13 @@ import { SidebarHtml } from './sidebar-html.ts';
 import { navGroupFiles, type NavGroupFile } from './sidebar-groups.ts';
 import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage } from './sidebar.ts';
 
-/** The site's sidebar: the config's `nav` when given, else the content tree. */
-export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[]): SiteNav {
-  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base, pages.map((page) => page.url)) : sidebarFromPages(pages, config.base));
+/**
+ * The site's sidebar: the config's `nav` when given, else the content tree. On a site with
+ * variants, `absent` holds the URLs of the pages this variant lacks: the config's entries
+ * for them are left out.
+ */
+export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[], absent?: ReadonlySet<string>): SiteNav {
+  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base, pages.map((page) => page.url), absent) : sidebarFromPages(pages, config.base));
 }
 
 /**

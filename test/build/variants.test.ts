@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
 import { MemoryRenderCache } from '../../src/render/cache.ts';
-import { buildInMemory, copySite } from '../helpers.ts';
+import { buildInMemory, copySite, makeSite } from '../helpers.ts';
 
 /** The whole-site fixture's expected tree pins the pages; these pin what a page alone does not show. */
 const FIXTURE = path.resolve('test/fixtures/variants');
@@ -67,5 +67,23 @@ describe('a site with variants', () => {
     const again = await build({ root, writer: warm, cache, search: false });
     expect(again.stats.rendered).toBe(0);
     expect(contents(warm)).toEqual(contents(here));
+  });
+
+  it('leaves out of a configured sidebar the entries for pages the variant lacks, and groups left empty', async () => {
+    const root = makeSite({
+      'site.config.ts': `export default {
+        variants: [{ name: 'cloud', default: true }, { name: 'server' }],
+        nav: [{ text: 'Home', link: '/' }, { text: 'Running it', items: [{ text: 'Install', link: 'install.md' }, { text: 'Upgrade', link: 'upgrade.md' }] }, { text: 'Limits', link: 'limits.md' }],
+      };`,
+      'content/index.md': '# Home',
+      'content/install.md': '---\nvariants: [server]\n---\n# Install',
+      'content/upgrade.md': '---\nvariants: [server]\n---\n# Upgrade',
+      'content/limits.md': '# Limits',
+    });
+    const { writer, diagnostics } = await buildInMemory(root);
+    expect(diagnostics).toEqual([]);
+    const sidebar = (file: string) => [...writer.text(file)!.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`).filter((entry) => /^(Home|Install|Upgrade|Limits|Running it) /.test(entry));
+    expect(sidebar('index.html')).toEqual(['Home /', 'Limits /limits/']);
+    expect(sidebar('server/index.html')).toEqual(expect.arrayContaining(['Home /server/', 'Install /server/install/', 'Upgrade /server/upgrade/', 'Limits /server/limits/']));
   });
 });
