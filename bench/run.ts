@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { measureDevLoop } from './dev-loop.ts';
+import { measureVariants, renderVariantsReport, type VariantsReport } from './variants.ts';
 import { SECTIONS, SHAPES, type SiteShape } from './plan.ts';
 import { median, renderReport, type DevLoopReport, type RenderCost, type SizeResult, type VariantId } from './report.ts';
 import { docsmithNodeArgs, snapshotDocsmith } from './snapshot.ts';
@@ -47,6 +48,8 @@ interface Options {
   keep: boolean;
   skipWarmup: boolean;
   skipRebuild: boolean;
+  /** Pages of the variants bench's corpus; 0 skips it. */
+  variantPages: number;
   timeoutMinutes: number;
   /** Where the markdown report is written, relative to the repository. */
   out: string;
@@ -64,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
   const results: SizeResult[] = [];
   const renderCost = new Map<SiteShape, RenderCost>();
   let devLoop: DevLoopReport = { state: 'skipped', reason: 'no size was built' };
+  let variants: VariantsReport | undefined;
   const state = { search: detectSearch({ helpText: startup.helpText, override: options.search }) };
   try {
     for (const shape of options.shapes) {
@@ -75,6 +79,10 @@ async function main(argv: string[]): Promise<void> {
       }
     }
     devLoop = await measureDevLoopAtLargest(cli, results, work, options);
+    if (options.variantPages > 0) {
+      log(`variants: ${options.variantPages} pages, as 1 variant and as 3`);
+      variants = await measureVariants({ command: process.execPath, args: cli, dir: path.join(work, 'variants'), pages: options.variantPages, runs: options.runs, seed: options.seed, log });
+    }
   } finally {
     if (options.keep) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
@@ -98,8 +106,9 @@ async function main(argv: string[]): Promise<void> {
     results,
     renderCost,
   });
-  console.log(report);
-  writeFileSync(path.resolve(REPO, options.out), report);
+  const full = variants ? `${report.trimEnd()}\n\n${renderVariantsReport(variants)}` : report;
+  console.log(full);
+  writeFileSync(path.resolve(REPO, options.out), full);
   log(`written to ${options.out}`);
 }
 
@@ -334,6 +343,7 @@ function parseOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       'skip-warmup': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
+      'variant-pages': { type: 'string', default: '1000' },
       timeout: { type: 'string', default: '30' },
       out: { type: 'string', default: path.join('bench', 'results.md') },
       'search-on': { type: 'string' },
@@ -349,7 +359,7 @@ function parseOptions(argv: string[]): Options {
   const words = (text: string | undefined) => (text === undefined ? undefined : text.split(/\s+/).filter(Boolean));
   const timeoutMinutes = Number(values.timeout);
   if (!(timeoutMinutes > 0)) throw new Error('--timeout takes minutes per build, such as 30');
-  return { shapes, sizes, runs, seed: Number(values.seed), keep: values.keep, skipWarmup: values['skip-warmup'], skipRebuild: values['skip-rebuild'], timeoutMinutes, out: values.out, search: { on: words(values['search-on']), off: words(values['search-off']) } };
+  return { shapes, sizes, runs, seed: Number(values.seed), keep: values.keep, skipWarmup: values['skip-warmup'], skipRebuild: values['skip-rebuild'], variantPages: Number(values['variant-pages']), timeoutMinutes, out: values.out, search: { on: words(values['search-on']), off: words(values['search-off']) } };
 }
 
 function commandLine(argv: string[]): string {

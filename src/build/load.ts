@@ -88,7 +88,9 @@ export class SiteLoader {
     if (!this.config) {
       const loaded = await loadConfig(this.input.root);
       if (!loaded.ok) return { diagnostics: loaded.diagnostics, configSource: loaded.source };
-      const { metadata, ...settings } = loaded.config;
+      // Every setting but the metadata values (the site's and each variant's): a page's content is keyed by those it read.
+      const { metadata: _metadata, variants, ...rest } = loaded.config;
+      const settings = { ...rest, variants: variants?.map(({ metadata: _variantMetadata, ...variant }) => variant) };
       this.config = { config: loaded.config, source: loaded.source, hash: hashOf(GENERATOR_VERSION, JSON.stringify(loaded.config)), settingsHash: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
     }
     const { config, source: configSource, hash: configHash, settingsHash } = this.config;

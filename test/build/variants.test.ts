@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
@@ -85,5 +85,21 @@ describe('a site with variants', () => {
     const sidebar = (file: string) => [...writer.text(file)!.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`).filter((entry) => /^(Home|Install|Upgrade|Limits|Running it) /.test(entry));
     expect(sidebar('index.html')).toEqual(['Home /', 'Limits /limits/']);
     expect(sidebar('server/index.html')).toEqual(expect.arrayContaining(['Home /server/', 'Install /server/install/', 'Upgrade /server/upgrade/', 'Limits /server/limits/']));
+  });
+
+  it('re-renders for an edit of one variant\'s value only the pages that read it there', async () => {
+    const config = (status: string) => `export default { variants: [{ name: 'cloud', default: true, metadata: { status: 'https://status.example' } }, { name: 'server', metadata: { status: '${status}' } }] };`;
+    const root = makeSite({
+      'site.config.ts': config('https://status.example'),
+      'content/index.md': '# Home\n\nStatus: {{ page.metadata.status }}',
+      'content/other.md': '# Other',
+    });
+    const cache = new MemoryRenderCache();
+    expect((await build({ root, writer: new MemoryWriter(), cache, search: false })).stats.rendered).toBe(2);
+    writeFileSync(path.join(root, 'site.config.ts'), config('https://status.internal'));
+    const writer = new MemoryWriter();
+    expect((await build({ root, writer, cache, search: false })).stats.rendered).toBe(1);
+    expect(writer.text('server/index.html')).toContain('https://status.internal');
+    expect(writer.text('index.html')).toContain('https://status.example');
   });
 });
