@@ -6,7 +6,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
 import type { PageRecord } from '../render/page.ts';
-import { variantConfig } from '../template/scope.ts';
 import { checkMetadata, checkSite } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
@@ -14,6 +13,7 @@ import { finish } from './report.ts';
 import { RenderResources } from './resources.ts';
 import { THEME_DIR } from './theme.ts';
 import { VariantSwitch } from '../nav/variant-switch.ts';
+import { unknownTemplateVariants } from '../template/ifvariant.ts';
 import { VariantBuild, type VariantSite } from './variant-build.ts';
 import { mergeVariantDiagnostics } from './variant-diagnostics.ts';
 import { writeSiteFiles, type VariantFiles } from './write.ts';
@@ -65,6 +65,7 @@ export class BuildSession {
       diagnostics.push({ file: CONFIG_FILE, line: 1, column: 1, severity: 'error', message: `--variant ${wanted}: ${unknownVariant(wanted, names)}`, rule: 'variants/unknown' });
       return finish({ config, pages: [], landingPages: [], diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
+    diagnostics.push(...unknownTemplateVariants(theme.templates, names, (name) => unknownVariant(name, names)));
     const variants = this.variantSites(site, diagnostics).filter(({ build }) => wanted === undefined || build.variant?.name === wanted);
 
     // Per variant: render content, navigation, plan, layout, the checks of its pages.
@@ -131,7 +132,7 @@ export class BuildSession {
    */
   private variantSites(site: LoadedSite, diagnostics: Diagnostic[]): { build: VariantBuild; site: VariantSite; keyInputs: string[]; switcher?: VariantSwitch; elsewhere?: ReadonlySet<string> }[] {
     const { config } = site;
-    if (this.builds[0]?.config !== config) this.builds = (config.variants ? siteVariants(config) : [undefined]).map((variant) => new VariantBuild(variant, variant ? variantConfig(config, variant) : config));
+    if (this.builds[0]?.siteConfig !== config) this.builds = (config.variants ? siteVariants(config) : [undefined]).map((variant) => new VariantBuild(variant, config));
     const configHash = hashOf(JSON.stringify(config));
     if (!config.variants) {
       return [{ build: this.builds[0]!, site: { config, theme: site.theme, pages: site.listing.pages, headers: site.headers, jobs: site.jobs }, keyInputs: [configHash] }];

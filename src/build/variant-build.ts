@@ -16,6 +16,7 @@ import { CarriedRecords, LayoutPass } from './layout-pass.ts';
 import { GENERATOR_VERSION, type LoadedSite } from './load.ts';
 import { NavEntries, NavigationMaker, type Navigation } from './navigation.ts';
 import { planOutput, type OutputPlan } from './plan.ts';
+import { variantConfig } from '../template/scope.ts';
 import type { LoadedTheme } from './theme.ts';
 
 /** One layout pass with the search index it feeds. */
@@ -78,12 +79,16 @@ export class VariantBuild {
     return this.lastElsewhere.urls;
   }
 
+  /** The config the variant's pages render with: the site's, with the variant's metadata. */
+  readonly config: SiteConfig;
+
   /** Made for one config: a session makes its variants' builds again when the config changes. */
   constructor(
     readonly variant: SiteVariant | undefined,
-    readonly config: SiteConfig,
+    readonly siteConfig: SiteConfig,
   ) {
     this.prefix = variantPrefix(variant);
+    this.config = variant ? variantConfig(siteConfig, variant) : siteConfig;
   }
 
   /**

@@ -61,7 +61,14 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     // the config, and is small enough to make again on every run.
     for (const page of variant.landingPages) writer.write(variant.prefix + page.outputPath, page.html);
     if (variant.redirectsUnder) {
-      for (const page of [...variant.pages, ...variant.landingPages]) writer.write(variant.redirectsUnder + page.outputPath, redirectPage(config, page.url));
+      // Made from the URL and the config alone: one the output holds is carried, not made again (a dev rebuild touches one page).
+      const made = `redirect\0${config.base}\0${config.siteUrl ?? ''}`;
+      for (const page of [...variant.pages, ...variant.landingPages]) {
+        const file = variant.redirectsUnder + page.outputPath;
+        const fingerprint = `${made}\0${page.url}`;
+        if (writer.current.holds(file, fingerprint)) writer.carry(file, fingerprint);
+        else writer.write(file, redirectPage(config, page.url), fingerprint);
+      }
     }
   }
   if (hasErrors(input.diagnostics)) {

@@ -53,10 +53,9 @@ export class RenderedContents {
     const variant = input.setup.variant;
     this.keys = new ContentKeys(input.setup.config.metadata, variant && { name: variant.name, label: variant.label, path: variant.path, status: variant.status, default: variant.default });
     const found = cache ? (cached ?? new CachedRecords()).get(input.jobs, this.keys, cache) : { keys: [], records: input.jobs.map(() => undefined) };
-    // Copies: what this run renders is not the cache's answer (it may be a timeout's).
-    this.contentKeys = found.keys.slice();
+    this.contentKeys = found.keys;
     // Holes where the cache has no record: `render` fills them.
-    this.records = found.records.slice() as ContentRecord[];
+    this.records = found.records as ContentRecord[];
   }
 
   /**
@@ -131,6 +130,8 @@ export class RenderedContents {
       this.contentKeys[index] = key;
       cache.set(key, record);
       if (!content.failed) cache.set(bodyKey(key), body);
+      // Only what the cache holds: a page that timed out is looked up, and rendered, again.
+      this.input.cached?.learn(index, key, record);
     }
     // Held until its layout takes it (soon: pages are laid out as they arrive, in order),
     // so the layout does not read back from the cache what it was just handed.
@@ -178,7 +179,13 @@ export class CachedRecords {
     const keys = jobs.map((job, i) => (known[i] === job ? this.keys[i] : undefined) ?? contentKeyOf(job, contentKeys, cache));
     const records = jobs.map((job, i) => (known[i] === job ? this.records[i] : undefined) ?? (keys[i] === undefined ? undefined : cache.get<ContentRecord>(keys[i])));
     Object.assign(this, { jobs, keys, records, cache, metadata: contentKeys.metadata });
-    return { keys, records };
+    return { keys: keys.slice(), records: records.slice() };
+  }
+
+  /** A page of this run's jobs rendered and stored in the cache: the next run need not ask the cache for it. */
+  learn(index: number, key: string, record: ContentRecord): void {
+    this.keys[index] = key;
+    this.records[index] = record;
   }
 }
 

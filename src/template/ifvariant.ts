@@ -1,3 +1,6 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/position.ts';
+import type { TemplateSet } from './templates.ts';
 import { Tag, Value, type Context, type Emitter, type Liquid, type Parser, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 
 /** One name of an `ifvariant` condition: `cloud`, or `not v1`. */
@@ -104,4 +107,25 @@ function childTemplates(generator: Generator<unknown, Template[], unknown>): Tem
   let step = generator.next();
   while (!step.done) step = generator.next(step.value);
   return step.value ?? [];
+}
+
+/**
+ * The variant names the `ifvariant` tags of templates (layouts, partials) name that the
+ * site lacks: a page's own tags are checked when it is parsed; a template's, once a build,
+ * here, read from its text, so a tag in a branch nothing renders is checked too.
+ */
+export function unknownTemplateVariants(templates: TemplateSet, names: readonly string[], message: (name: string) => string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, source] of Object.entries(templates.sources)) {
+    if (!source.includes('ifvariant')) continue;
+    const lines = new LineIndex(source);
+    for (const tag of source.matchAll(/\{%-?\s*ifvariant\s([^%]*)-?%\}/g)) {
+      for (const word of tag[1]!.matchAll(/[^\s]+/g)) {
+        if (word[0] === 'or' || word[0] === 'not' || names.includes(word[0])) continue;
+        const at = lines.positionAt(tag.index + tag[0].indexOf(tag[1]!) + word.index);
+        diagnostics.push({ file: templates.files[name] ?? name, ...at, severity: 'error', message: message(word[0]), rule: 'variants/unknown' });
+      }
+    }
+  }
+  return diagnostics;
 }

@@ -102,4 +102,14 @@ describe('a site with variants', () => {
     expect(writer.text('server/index.html')).toContain('https://status.internal');
     expect(writer.text('index.html')).toContain('https://status.example');
   });
+
+  it('checks the variant names of ifvariant tags in templates too, rendered or not', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default { variants: [{ name: 'cloud', default: true }, { name: 'server' }] };",
+      'content/index.md': '# Home',
+      'templates/partials/footer.liquid': '<footer>{% ifvariant servr %}Yours{% endifvariant %}</footer>\n',
+    });
+    const { diagnostics } = await buildInMemory(root);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual(['templates/partials/footer.liquid:1:22 unknown variant "servr"; did you mean "server"? (the site\'s variants: "cloud", "server")']);
+  });
 });
