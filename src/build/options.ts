@@ -24,6 +24,11 @@ export interface BuildOptions {
   search?: boolean;
   /** On a site with variants, build only this one (at its own URLs, with the others' pages still known to its switcher and checks). */
   variant?: string | undefined;
+  /**
+   * On a site with variants, build the default variant and those `BuildSession.request`
+   * asked for, not all of them (the dev server: a variant is built when first visited).
+   */
+  lazyVariants?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** Sees every page as it is made, HTML included (the result keeps only records). Reused pages come without HTML. */
   onPage?: (page: RenderedPage) => void;
@@ -50,5 +55,7 @@ export interface BuildResult {
   sources: Map<string, string>;
   /** Whether the output was committed (only when there were no errors). */
   written: boolean;
+  /** On a site with variants, those built, default first: their names and where their files are (`self-hosted/`, `` for the default). */
+  variants?: Array<{ name: string; prefix: string }>;
   stats: BuildStats;
 }

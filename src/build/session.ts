@@ -34,6 +34,8 @@ export class BuildSession {
   /** One per variant (one for a site without variants), made again when the config changes. */
   private builds: VariantBuild[] = [];
   private switcher: { key: string; builds: VariantBuild[]; switcher: VariantSwitch } | undefined;
+  /** With `lazyVariants`: the variants asked for, besides the default. */
+  private readonly requested = new Set<string>();
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -43,6 +45,18 @@ export class BuildSession {
   /** Forgets what it knows of these site-relative paths, so the next run reads them again. */
   invalidate(files: Iterable<string>): void {
     this.loader.invalidate(files);
+  }
+
+  /**
+   * With `lazyVariants`: the variant not built yet whose files `outputPath` would be among
+   * (`self-hosted/api/users/index.html`), now asked for, so the next run builds it; or
+   * `undefined` when no such variant waits.
+   */
+  request(outputPath: string): string | undefined {
+    const waiting = this.builds.find((build) => build.variant && build.prefix !== '' && outputPath.startsWith(build.prefix) && !this.requested.has(build.variant.name));
+    if (!this.options.lazyVariants || !waiting) return undefined;
+    this.requested.add(waiting.variant!.name);
+    return waiting.variant!.name;
   }
 
   async run(): Promise<BuildResult> {
@@ -66,7 +80,10 @@ export class BuildSession {
       return finish({ config, pages: [], landingPages: [], diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     diagnostics.push(...unknownTemplateVariants(theme.templates, names, (name) => unknownVariant(name, names)));
-    const variants = this.variantSites(site, diagnostics).filter(({ build }) => wanted === undefined || build.variant?.name === wanted);
+    const variants = this.variantSites(site, diagnostics).filter(({ build }) => {
+      if (wanted !== undefined) return build.variant?.name === wanted;
+      return !this.options.lazyVariants || !build.variant || build.variant.default || this.requested.has(build.variant.name);
+    });
 
     // Per variant: render content, navigation, plan, layout, the checks of its pages.
     // Without a cache of its own (the API's default), a site with variants gets one for the
@@ -118,7 +135,8 @@ export class BuildSession {
     const under = <T extends { url: string; outputPath: string }>(prefix: string, page: T): T => (prefix === '' ? page : { ...page, url: `/${prefix}${page.url.slice(1)}`, outputPath: prefix + page.outputPath });
     const pages = made.flatMap(({ prefix, pages }) => pages.map((page) => under(prefix, page)));
     const landingPages = made.flatMap(({ prefix, landingPages }) => landingPages.map(({ file, url, outputPath }) => under(prefix, { file, url, outputPath })));
-    return finish({ config, pages, landingPages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
+    const built = config.variants ? variants.map(({ build }) => ({ name: build.variant!.name, prefix: build.prefix })) : undefined;
+    return { ...finish({ config, pages, landingPages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats }), ...(built && { variants: built }) };
   }
 
   /** Stops the workers and frees the highlighter. */

@@ -44,7 +44,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const root = path.resolve(options.root);
   const log = options.log ?? (() => {});
   const writer = new PreviewWriter();
-  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false, variant: options.variant });
+  // A site's other variants are built when first visited: the first build is the default's alone.
+  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false, variant: options.variant, lazyVariants: true });
   // The search index is made after the reload, off the critical path, by the build's
   // indexer from the pages as served, into a writer of its own (committed when complete).
   const searchWriter = new MemoryWriter();
@@ -53,6 +54,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const server = new DevServer({
     file: (name) => view.files.get(name) ?? searchWriter.files.get(name),
     status: (name) => (view.errorPages.has(name) ? 500 : undefined),
+    pending: (name) => (session.request(name) ?? session.request(`${name}/index.html`) ? watcher.exclusive(() => build([])) : undefined),
     get base() {
       return base;
     },
@@ -74,15 +76,19 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         const run: { indexer: SearchIndexer | undefined; cancelled: boolean } = { indexer: undefined, cancelled: false };
         indexing = run;
         try {
-          run.indexer = await startSearchIndex({ base });
-          if (run.cancelled) return await run.indexer.cancel();
-          // As the build does: the folders' landing pages after the pages.
-          for (const page of [...result.pages, ...result.landingPages]) {
-            const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
-            if (html !== undefined) run.indexer.add({ ...page, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
+          // One index per variant, each of its own pages, as the build makes them.
+          for (const { prefix } of result.variants ?? [{ prefix: '' }]) {
+            run.indexer = await startSearchIndex({ base: base + prefix, dir: `${prefix}pagefind` });
+            if (run.cancelled) return await run.indexer.cancel();
+            // As the build does: the folders' landing pages after the pages.
+            for (const page of [...result.pages, ...result.landingPages]) {
+              if (variantOf(page.outputPath, result.variants) !== prefix) continue;
+              const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
+              if (html !== undefined) run.indexer.add({ ...page, url: `/${page.url.slice(1 + prefix.length)}`, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
+            }
+            if (run.cancelled) return;
+            await run.indexer.write(searchWriter);
           }
-          if (run.cancelled) return;
-          await run.indexer.write(searchWriter);
           if (!run.cancelled) searchWriter.commit();
         } catch (error) {
           if (!run.cancelled) throw error;
@@ -192,4 +198,11 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     nextBuild: () => new Promise((resolve) => waiters.push(resolve)),
     close: shutdown,
   };
+}
+
+/** The prefix of the variant an output file belongs to: the longest that starts it (the default's is empty). */
+function variantOf(outputPath: string, variants: BuildResult['variants']): string {
+  let found = '';
+  for (const { prefix } of variants ?? []) if (prefix.length > found.length && outputPath.startsWith(prefix)) found = prefix;
+  return found;
 }

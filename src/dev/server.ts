@@ -9,6 +9,8 @@ export interface DevServerOptions {
   status?: (path: string) => number | undefined;
   /** The site's base path (`/` or `/docs/`). */
   base: string;
+  /** For a file not found: a build under way that may make it (a variant built on first visit), after which the request is answered. */
+  pending?: (path: string) => Promise<unknown> | undefined;
   host?: string;
 }
 
@@ -124,6 +126,18 @@ export class DevServer {
         return;
       }
       return this.sendFile(response, candidate, body, this.options.status?.(candidate) ?? 200);
+    }
+    const waiting = this.options.pending?.(file);
+    if (waiting) {
+      const answer = () => {
+        try {
+          this.handle(request, response);
+        } catch {
+          if (!response.headersSent) response.writeHead(500).end('internal error');
+        }
+      };
+      void waiting.then(answer, answer);
+      return;
     }
     // HTML either way, so the client script comes too: the tab shows the build's problems
     // (a build that stopped early has no 404.html), and reloads once the page exists.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEV_CLIENT_PATH, DEV_EVENTS_PATH } from '../../src/dev/client.ts';
 import { startDev, type DevHandle } from '../../src/dev/dev.ts';
-import { makeSite, eventually } from '../helpers.ts';
+import { copySite, makeSite, eventually } from '../helpers.ts';
 import { openEvents, type EventStream } from './http.ts';
 
 const CONFIG = "export default { title: 'Acme Docs', metadata: { product: 'Widget' } };\n";
@@ -438,6 +438,26 @@ describe('startDev options', () => {
       writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer">Our own footer</footer>\n');
       await within(themed, BUILD_TIMEOUT, 'rebuild');
       await eventually(async () => expect(await (await fetch(dev.url)).text()).toContain('Our own footer'));
+    } finally {
+      await dev.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('builds the default variant first and another when it is first visited, each with its own search index', async () => {
+    const root = copySite(path.resolve('test/fixtures/variants'));
+    rmSync(path.join(root, 'templates'), { recursive: true });
+    const logs: string[] = [];
+    const dev = await startDev({ root, port: 0, log: (line) => logs.push(line) });
+    try {
+      expect(logs.find((line) => /^rebuilt in/.test(line))).toMatch(/\(4 rendered\)/);
+      expect((await fetch(new URL('on-premises/deploy/broker/', dev.url))).status).toBe(200);
+      expect(await (await fetch(new URL('on-premises/deploy/broker/', dev.url))).text()).toContain('tide broker start');
+      expect((await fetch(new URL('v2/no/such/page/', dev.url))).status).toBe(404);
+      await eventually(async () => {
+        expect((await fetch(new URL('on-premises/pagefind/pagefind-entry.json', dev.url))).status).toBe(200);
+        expect((await fetch(new URL('pagefind/pagefind-entry.json', dev.url))).status).toBe(200);
+      }, 10_000);
     } finally {
       await dev.close();
       rmSync(root, { recursive: true, force: true });
