@@ -68,6 +68,20 @@
     });
   }
 
+  // ---- Variant switcher: a <details> that works without script; with it, Escape and a
+  // click elsewhere close it, as readers expect of a menu. ----
+  var variantSwitch = document.querySelector('.variant-switch');
+  if (variantSwitch) {
+    document.addEventListener('click', function (event) {
+      if (variantSwitch.open && !variantSwitch.contains(event.target)) variantSwitch.open = false;
+    });
+    variantSwitch.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !variantSwitch.open) return;
+      variantSwitch.open = false;
+      variantSwitch.querySelector('summary').focus();
+    });
+  }
+
   // ---- Sidebar groups: on a big site a group off the current page's path is its heading
   // alone (data-nav-group); a button fetches its entries (assets/nav/<id>.json, one small
   // file per group) on first use, then shows and hides them. ----

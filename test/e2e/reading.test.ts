@@ -126,6 +126,11 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await switcher.locator('summary').focus();
     await page.keyboard.press('Enter');
     await expect(switcher.getAttribute('open')).resolves.toBe('');
+    // Escape closes it and gives the focus back to its button; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await expect(switcher.getAttribute('open')).resolves.toBeNull();
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
+    await page.keyboard.press('Enter');
     await switcher.getByRole('link', { name: 'Self-hosted' }).click();
     await page.waitForURL(`${url}self-hosted/api/users/`);
     await expect(page.locator('.variant-switch summary').innerText()).resolves.toMatch(/Self-hosted$/);
