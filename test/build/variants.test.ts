@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
@@ -111,5 +112,34 @@ describe('a site with variants', () => {
     });
     const { diagnostics } = await buildInMemory(root);
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual(['templates/partials/footer.liquid:1:22 unknown variant "servr"; did you mean "server"? (the site\'s variants: "cloud", "server")']);
+  });
+
+  it('makes in each variant the article a site with that variant\'s metadata alone makes (property)', async () => {
+    const keys = ['region', 'endpoint', 'edition'];
+    const value = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
+    const page = fc.record({ reads: fc.subarray(keys), heading: fc.stringMatching(/^[A-Z][a-z]{2,8}$/), linkTo: fc.nat(3) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(page, { minLength: 2, maxLength: 4 }), fc.array(fc.record({ region: value, endpoint: value, edition: value }), { minLength: 2, maxLength: 3 }), async (pages, values) => {
+        const files: Record<string, string> = { 'content/index.md': '# Home\n' };
+        pages.forEach((p, i) => {
+          const reads = p.reads.map((key) => `- ${key}: {{ page.metadata.${key} }}\n\n\`\`\`bash\ncurl https://{{ page.metadata.${key} }}.example/${i}\n\`\`\``).join('\n\n');
+          files[`content/pages/p${i}.md`] = `# ${p.heading} ${i}\n\nSee [the next page](p${p.linkTo % pages.length}.md).\n\n${reads}\n`;
+        });
+        const variants = values.map((metadata, i) => ({ name: `v${i}`, default: i === 0, metadata }));
+        const article = (html: string | undefined) => /<article[^>]*>([\s\S]*?)<\/article>/.exec(html ?? '')?.[1];
+        const whole = await buildInMemory(makeSite({ ...files, 'site.config.ts': `export default ${JSON.stringify({ variants })};` }));
+        expect(whole.diagnostics).toEqual([]);
+        for (const [i, variant] of variants.entries()) {
+          const alone = await buildInMemory(makeSite({ ...files, 'site.config.ts': `export default ${JSON.stringify({ metadata: variant.metadata })};` }));
+          const prefix = i === 0 ? '' : `v${i}/`;
+          for (const file of [...alone.writer.files.keys()].filter((f) => f.endsWith('index.html') && f !== 'index.html')) {
+            // Links in the variant lead into it: the one difference in the article.
+            const expected = article(alone.writer.text(file))?.replaceAll('href="/pages/', `href="/${prefix}pages/`);
+            expect(article(whole.writer.text(prefix + file)), `${prefix}${file}`).toBe(expected);
+          }
+        }
+      }),
+      { numRuns: 6 },
+    );
   });
 });
