@@ -3,7 +3,7 @@ import type { SiteNav } from '../nav/site-nav.ts';
 import type { VariantSwitch } from '../nav/variant-switch.ts';
 import type { Writer } from '../output/writer.ts';
 import type { RenderSetup } from '../render/pool.ts';
-import { layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
+import { bodyInVariant, layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
 import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import type { OutputPlan } from './plan.ts';
@@ -62,7 +62,8 @@ export class LayoutPass {
     this.pages[index] = pageRecord;
     if (html !== undefined) {
       writer.write(this.input.prefix + pageRecord.outputPath, html, key);
-      this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : content.content });
+      // The body as the page shows it, so the index's cut finds it in the page.
+      this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : bodyInVariant(content.content, this.input.setup) });
     }
     this.input.onPage?.(page);
   }

@@ -38,7 +38,7 @@ export class NavigationMaker {
       known.entries = entries;
       return known;
     }
-    const nav = siteNav({ nav: config.nav, base: config.base + variantPrefix(variant) }, entries, absent);
+    const nav = siteNav(config, entries, { pageBase: config.base + variantPrefix(variant), absent });
     const notFound = renderNotFound({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav });
     let landing: LandingPage[] | undefined;
     const landingPages = () => (landing ??= renderLandingPages({ config, variant, switcher, templates: theme.templates, liquid: theme.layoutLiquid, nav }));

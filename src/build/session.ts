@@ -5,13 +5,13 @@ import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import type { PageRecord } from '../render/page.ts';
 import { checkMetadata, checkSite } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
 import { RenderResources } from './resources.ts';
 import { THEME_DIR } from './theme.ts';
+import { siteNav } from '../nav/site-nav.ts';
 import { VariantSwitch } from '../nav/variant-switch.ts';
 import { unknownTemplateVariants } from '../template/ifvariant.ts';
 import { VariantBuild, type VariantSite } from './variant-build.ts';
@@ -90,9 +90,7 @@ export class BuildSession {
     // run: it is how a page that reads nothing that differs is rendered once for all of them.
     const cache = this.options.cache ?? (config.variants ? new MemoryRenderCache() : undefined);
     const made: VariantFiles[] = [];
-    // The default variant's pages (built first): an outdated variant's pages that it has are not in the sitemap.
-    let defaultUrls: Set<string> | undefined;
-    const everyPage: PageRecord[] = [];
+
     for (const { build, site: variantSite, keyInputs, switcher, elsewhere } of variants) {
       const { contents, navigation, pass } = await build.renderAndLayOut({
         site: variantSite,
@@ -122,13 +120,16 @@ export class BuildSession {
       else for (const diagnostic of found) diagnostics.push({ ...diagnostic, variants: [name] });
       const redirectsUnder = build.variant?.default ? `${build.variant.path}/` : undefined;
       const status = build.variant?.status;
-      const leftOutOfSitemap = status === 'preview' ? 'all' : status === 'outdated' && defaultUrls ? defaultUrls : new Set<string>();
-      if (build.variant?.default) defaultUrls = new Set([...pages, ...landingPages].map((page) => page.url));
+      // An outdated variant's pages that the default has are canonical there, so not in the sitemap (also when built alone).
+      const defaultName = this.builds.find((other) => other.variant?.default)?.variant?.name;
+      const leftOutOfSitemap = status === 'preview' ? 'all' : status === 'outdated' && switcher && defaultName ? (url: string) => switcher.has(defaultName, url) : () => false;
       made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search } });
-      if (made.length === 1) everyPage.push(...pages);
+
     }
-    if (config.variants) diagnostics = mergeVariantDiagnostics(diagnostics, this.builds.map((build) => build.variant!));
-    diagnostics.push(...checkMetadata({ pages: everyPage, config, configSource: site.configSource, templateVariables: theme.used }));
+    // Named against the variants built (one, with --variant): a problem in all of them reads as on a site without variants.
+    if (config.variants) diagnostics = mergeVariantDiagnostics(diagnostics, variants.map(({ build }) => build.variant!));
+    // A key read in any variant is used.
+    diagnostics.push(...checkMetadata({ pages: made.flatMap((variant) => variant.pages), config, configSource: site.configSource, templateVariables: theme.used }));
     // Write, and commit only when nothing failed.
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics })));
     // Every variant's pages, at their URLs and output paths.
@@ -163,10 +164,22 @@ export class BuildSession {
     const membershipHash = hashOf(JSON.stringify(membership.pages));
     const keyInputs = [configHash, membershipHash];
     const inVariant = new Map(names.map((name) => [name, membership.pages.flatMap((variants, i) => (variants.includes(name) ? [i] : []))]));
+    const elsewhere = (build: VariantBuild) =>
+      build.elsewhere(membershipHash, () => {
+        const here = new Set(inVariant.get(build.variant!.name));
+        return new Set(site.listing.pages.flatMap((page, i) => (!here.has(i) && membership.pages[i]!.length > 0 ? [page.url] : [])));
+      });
     // Kept while the variants and their pages are the same: the navigation is remade when it changes.
     if (this.switcher?.key !== membershipHash || this.switcher.builds !== this.builds) {
-      const switcher = new VariantSwitch(this.builds.map((build) => build.variant!), config.base, new Map(names.map((name) => [name, inVariant.get(name)!.map((i) => site.listing.pages[i]!.url)])));
-      this.switcher = { key: membershipHash, builds: this.builds, switcher };
+      // Each variant's pages and the landing pages its sidebar will make (they depend on which pages it has, not on their titles).
+      const present = new Map(
+        this.builds.map((build) => {
+          const pages = inVariant.get(build.variant!.name)!.map((i) => site.listing.pages[i]!);
+          const nav = siteNav(config, pages.map((page) => ({ contentPath: page.contentPath, url: page.url, title: '' })), { absent: elsewhere(build) });
+          return [build.variant!.name, new Set([...pages.map((page) => page.url), ...nav.landingUrls])];
+        }),
+      );
+      this.switcher = { key: membershipHash, builds: this.builds, switcher: new VariantSwitch(this.builds.map((build) => build.variant!), config.base, present) };
     }
     const switcher = this.switcher.switcher;
     return this.builds.map((build) => {
@@ -175,10 +188,7 @@ export class BuildSession {
         build,
         keyInputs,
         switcher,
-        elsewhere: build.elsewhere(membershipHash, () => {
-          const here = new Set(indexes);
-          return new Set(site.listing.pages.flatMap((page, i) => (!here.has(i) && membership.pages[i]!.length > 0 ? [page.url] : [])));
-        }),
+        elsewhere: elsewhere(build),
         site: { config: build.config, theme: site.theme, pages: indexes.map((i) => site.listing.pages[i]!), headers: indexes.map((i) => site.headers[i]!), jobs: indexes.map((i) => site.jobs[i]!) },
       };
     });

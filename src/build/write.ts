@@ -29,8 +29,8 @@ export interface SiteFilesInput {
 export interface VariantFiles {
   /** `self-hosted/`, or nothing for the default variant and a site without variants. */
   prefix: string;
-  /** Pages left out of the sitemap: all of a preview variant, an outdated one's that the default variant has (their canonical page is there). */
-  leftOutOfSitemap: 'all' | ReadonlySet<string>;
+  /** Pages left out of the sitemap, by URL: all of a preview variant, an outdated one's that the default variant has (their canonical page is there). */
+  leftOutOfSitemap: 'all' | ((url: string) => boolean);
   /** The default variant's own path (`cloud/`): each of its pages there too, as a redirect, so links that name it survive a change of default. */
   redirectsUnder?: string | undefined;
   notFoundHtml: string;
@@ -76,7 +76,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     return [];
   }
   const urls = input.variants.flatMap(({ leftOutOfSitemap: left, prefix, pages, landingPages }) =>
-    left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left.has(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
+    left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
   );
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
   const problems: Diagnostic[] = [];

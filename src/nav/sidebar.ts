@@ -40,8 +40,10 @@ export interface NavItem {
  * (`/api/` for `/api/users/` and `/api/teams/`), or else at its name under its parent's
  * (`/guides/`), never at a page's URL or another group's.
  */
-export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = [], absent?: ReadonlySet<string>): NavItem[] {
-  const items = absent && absent.size > 0 ? withoutAbsent(configItems(nav, base), absent) : configItems(nav, base);
+export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pageUrls: readonly string[] = [], variant: VariantView = {}): NavItem[] {
+  const pageBase = variant.pageBase ?? base;
+  const made = configItems(nav, base, pageBase);
+  const items = variant.absent && variant.absent.size > 0 ? withoutAbsent(made, variant.absent) : made;
   const taken = new Set(pageUrls.map((url) => url.toLowerCase()));
   const addLinked = (list: readonly NavItem[]): void => {
     for (const item of list) {
@@ -50,29 +52,39 @@ export function sidebarFromConfig(nav: readonly NavItemInput[], base: string, pa
     }
   };
   addLinked(items);
-  claimLandingUrls(items, '/', taken, base);
+  claimLandingUrls(items, '/', taken, pageBase);
   return items;
+}
+
+/** On a site with variants, what one variant's sidebar differs by. */
+export interface VariantView {
+  /** Where its pages' URLs start: the base and the variant's path (files in content/ are shared, at the base). */
+  pageBase?: string | undefined;
+  /** The URLs of the pages it lacks (other variants have them): the config's entries for them are left out. */
+  absent?: ReadonlySet<string> | undefined;
 }
 
 /**
  * The entries without those that lead to pages the variant lacks (other variants have
- * them), and without groups left with neither a link nor an entry.
+ * them): a group whose own page is absent stays, as a heading, for the entries it still
+ * has; a group left with neither a page nor an entry goes.
  */
 function withoutAbsent(items: readonly NavItem[], absent: ReadonlySet<string>): NavItem[] {
   return items.flatMap((item) => {
-    if (item.url !== '' && absent.has(item.url)) return [];
     const kept = withoutAbsent(item.items, absent);
-    return item.url === '' && !item.external && item.items.length > 0 && kept.length === 0 ? [] : [{ ...item, items: kept }];
+    const linked = item.url !== '' && !absent.has(item.url);
+    if (!linked && !item.external && kept.length === 0 && (item.url !== '' || item.items.length > 0)) return [];
+    return [item.url !== '' && !linked ? { ...item, href: '', url: '', items: kept } : { ...item, items: kept }];
   });
 }
 
-function configItems(nav: readonly NavItemInput[], base: string): NavItem[] {
+function configItems(nav: readonly NavItemInput[], base: string, pageBase: string): NavItem[] {
   return nav.map((entry) => {
-    const items = configItems(entry.items ?? [], base);
+    const items = configItems(entry.items ?? [], base, pageBase);
     if (entry.link === undefined || entry.link === '') return { text: entry.text, href: '', url: '', external: false, items };
-    if (entry.link === '/') return { text: entry.text, href: base, url: '/', external: false, items };
+    if (entry.link === '/') return { text: entry.text, href: pageBase, url: '/', external: false, items };
     const written = entry.link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(entry.link) ? entry.link : `/${entry.link}`;
-    const { href, link } = resolveLink(written, 'index.md', base);
+    const { href, link } = resolveLink(written, 'index.md', base, pageBase);
     const external = link.kind === 'external';
     return { text: entry.text, href, url: external ? '' : link.target, external, items };
   });

@@ -2,15 +2,14 @@ import type { SiteConfig } from '../config/schema.ts';
 import { markSidebar, readingOrder, type PageLink, type PageNav, type PageNavItem } from './page-nav.ts';
 import { SidebarHtml } from './sidebar-html.ts';
 import { navGroupFiles, type NavGroupFile } from './sidebar-groups.ts';
-import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage } from './sidebar.ts';
+import { sidebarFromConfig, sidebarFromPages, type NavItem, type NavPage, type VariantView } from './sidebar.ts';
 
 /**
  * The site's sidebar: the config's `nav` when given, else the content tree. On a site with
- * variants, `absent` holds the URLs of the pages this variant lacks: the config's entries
- * for them are left out.
+ * variants, `variant` says where its pages' URLs start and which pages it lacks.
  */
-export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[], absent?: ReadonlySet<string>): SiteNav {
-  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base, pages.map((page) => page.url), absent) : sidebarFromPages(pages, config.base));
+export function siteNav(config: Pick<SiteConfig, 'nav' | 'base'>, pages: readonly NavPage[], variant: VariantView = {}): SiteNav {
+  return new SiteNav(config.nav ? sidebarFromConfig(config.nav, config.base, pages.map((page) => page.url), variant) : sidebarFromPages(pages, variant.pageBase ?? config.base));
 }
 
 /**

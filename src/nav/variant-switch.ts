@@ -19,28 +19,26 @@ export interface VariantLink {
  * switcher never lands on a 404, and says so when the page is not in the variant.
  */
 export class VariantSwitch {
-  /** By variant name: the URLs (without base) of its pages and of every folder above them, which has a page there (its own, or a generated landing page). */
-  private readonly present = new Map<string, { pages: Set<string>; folders: Set<string> }>();
-
+  /**
+   * @param present by variant name, the URLs (without base) it has a page at: its pages and
+   *   its generated landing pages, in reading order (the first is its home when it has no `/`).
+   */
   constructor(
     private readonly variants: readonly SiteVariant[],
     private readonly base: string,
-    pageUrls: ReadonlyMap<string, readonly string[]>,
-  ) {
-    for (const variant of variants) {
-      const pages = new Set(pageUrls.get(variant.name) ?? []);
-      const folders = new Set<string>(['/']);
-      for (const url of pages) for (let at = url.lastIndexOf('/', url.length - 2); at > 0; at = url.lastIndexOf('/', at - 1)) folders.add(url.slice(0, at + 1));
-      this.present.set(variant.name, { pages, folders });
-    }
+    private readonly present: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {}
+
+  /** Whether the variant has a page at `url` (without base). */
+  has(name: string, url: string): boolean {
+    return this.present.get(name)?.has(url) ?? false;
   }
 
   /** Every variant's link for the page at `url` (without base), seen from `current`. */
   linksFor(url: string, current: SiteVariant | undefined): VariantLink[] {
     return this.variants.map((variant) => {
-      const present = this.present.get(variant.name)!;
-      // A folder with pages in the variant has a page of its own there, or a generated landing page.
-      const target = present.pages.has(url) || present.folders.has(url) ? url : nearestFolder(url, present);
+      const present = this.present.get(variant.name) ?? new Set<string>();
+      const target = present.has(url) ? url : nearestPresent(url, present);
       return {
         name: variant.name,
         label: variant.label,
@@ -54,11 +52,14 @@ export class VariantSwitch {
   }
 }
 
-function nearestFolder(url: string, present: { pages: Set<string>; folders: Set<string> }): string {
+/** The nearest folder above `url` that has a page, else the home page, else the variant's first page. */
+function nearestPresent(url: string, present: ReadonlySet<string>): string {
   for (let at = url.lastIndexOf('/', url.length - 2); at > 0; at = url.lastIndexOf('/', at - 1)) {
     const folder = url.slice(0, at + 1);
-    if (present.pages.has(folder) || present.folders.has(folder)) return folder;
+    if (present.has(folder)) return folder;
   }
+  if (present.has('/')) return '/';
+  for (const first of present) return first;
   return '/';
 }
 

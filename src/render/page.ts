@@ -171,19 +171,24 @@ export function failedPage(page: PageSource, message: string, rule: string): Pag
   return failedContent(page, [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }]);
 }
 
+/** The page body as the variant has it: links into the site under the variant's path (on a site with variants). */
+export function bodyInVariant(body: string, input: Pick<RenderInput, 'config' | 'variant'>): string {
+  return input.config.variants ? body.replaceAll(VARIANT_PATH_MARK, variantPrefix(input.variant)) : body;
+}
+
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'>, layoutLiquid: Liquid): RenderedPage {
   const { failed, layout: wanted, content: rendered, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config, input.variant);
-  const body = input.config.variants ? rendered.replaceAll(VARIANT_PATH_MARK, variantPrefix(input.variant)) : rendered;
+  const body = bodyInVariant(rendered, input);
   const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
   // `title_heading`: whether the body has its own level-1 heading (the layout adds one when not).
   const switcher = switcherScope(input.switcher, content.url, input.variant);
   const layout = renderLayout({
     name: wanted.name,
     content: body,
-    page: { ...scope.page, title: content.title, title_heading: titleHeading, canonical: canonicalUrl(scope.page.canonical, input.config, switcher) },
+    page: { ...scope.page, title: content.title, title_heading: titleHeading, canonical: typeof content.frontmatter.canonical === 'string' ? scope.page.canonical : canonicalUrl(scope.page.canonical, input.config, switcher) },
     site: scope.site,
     headings: content.headings,
     nav,

@@ -68,7 +68,9 @@ export class IfVariantTag extends Tag {
 function parseCondition(token: TagToken): VariantTerm[] {
   const terms: VariantTerm[] = [];
   const words = [...token.args.matchAll(/\S+/g)];
-  const argsOffset = token.begin + token.input.slice(token.begin, token.end).indexOf(token.args);
+  // The arguments follow the tag's name (`ant` in `{% ifvariant ant %}` is not the one inside "ifvariant").
+  const afterName = token.input.indexOf(token.name, token.begin) + token.name.length;
+  const argsOffset = token.input.indexOf(token.args, afterName);
   const expected = 'write a variant name, or several joined by "or", each may be preceded by "not": {% ifvariant cloud or not v1 %}';
   let i = 0;
   while (i < words.length) {
@@ -119,7 +121,7 @@ export function unknownTemplateVariants(templates: TemplateSet, names: readonly 
   for (const [name, source] of Object.entries(templates.sources)) {
     if (!source.includes('ifvariant')) continue;
     const lines = new LineIndex(source);
-    for (const tag of source.matchAll(/\{%-?\s*ifvariant\s([^%]*)-?%\}/g)) {
+    for (const tag of source.matchAll(/\{%-?\s*ifvariant\s((?:(?!-?%\}).)*)-?%\}/g)) {
       for (const word of tag[1]!.matchAll(/[^\s]+/g)) {
         if (word[0] === 'or' || word[0] === 'not' || names.includes(word[0])) continue;
         const at = lines.positionAt(tag.index + tag[0].indexOf(tag[1]!) + word.index);

@@ -20,9 +20,10 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
       title: frontmatter.title ?? '',
       description: frontmatter.description ?? config.description,
       url,
-      // For search engines (with `siteUrl` set): the page's address, and whether to leave it out (a preview variant's).
-      canonical: config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',
-      noindex: current?.status === 'preview',
+      // For search engines (with `siteUrl` set): the page's address, and whether to leave it
+      // out (a preview variant's); a page's own frontmatter `canonical:` or `noindex:` wins.
+      canonical: typeof frontmatter.canonical === 'string' ? frontmatter.canonical : config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',
+      noindex: typeof frontmatter.noindex === 'boolean' ? frontmatter.noindex : current?.status === 'preview',
       metadata: { ...config.metadata, ...frontmatter.metadata },
     },
     // `home`: the variant's home page, where its search index and sidebar groups are too.

@@ -109,6 +109,7 @@ describe('a site with variants', () => {
       'site.config.ts': "export default { variants: [{ name: 'cloud', default: true }, { name: 'server' }] };",
       'content/index.md': '# Home',
       'templates/partials/footer.liquid': '<footer>{% ifvariant servr %}Yours{% endifvariant %}</footer>\n',
+      'templates/partials/header.liquid': '<header>{%- ifvariant server -%}A{%- else -%}B{%- endifvariant -%}</header>\n',
     });
     const { diagnostics } = await buildInMemory(root);
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual(['templates/partials/footer.liquid:1:22 unknown variant "servr"; did you mean "server"? (the site\'s variants: "cloud", "server")']);
@@ -141,5 +142,53 @@ describe('a site with variants', () => {
       }),
       { numRuns: 6 },
     );
+  });
+
+  it('keeps a configured group whose own page the variant lacks as a heading of the entries it has, with file links at the base', async () => {
+    const root = makeSite({
+      'site.config.ts': `export default {
+        base: '/docs/',
+        variants: [{ name: 'cloud', default: true }, { name: 'self' }],
+        nav: [{ text: 'Setup', link: 'setup/selfhosted.md', items: [{ text: 'Common', link: 'setup/common.md' }] }, { text: 'Spec', link: 'files/spec.pdf' }],
+      };`,
+      'content/index.md': '# Home',
+      'content/setup/selfhosted.md': '---\nvariants: [self]\n---\n# Self-hosted setup',
+      'content/setup/common.md': '# Common',
+      'content/files/spec.pdf': '%PDF-1.4',
+    });
+    const { writer, diagnostics } = await buildInMemory(root);
+    expect(diagnostics).toEqual([]);
+    const cloud = writer.text('setup/common/index.html')!;
+    expect(cloud).toContain('href="/docs/setup/common/"');
+    expect(cloud).toContain('href="/docs/files/spec.pdf"');
+    expect(writer.text('self/setup/common/index.html')).toContain('href="/docs/files/spec.pdf"');
+    expect(writer.text('self/setup/common/index.html')).toContain('href="/docs/self/setup/selfhosted/"');
+  });
+
+  it('links the switcher only to pages a variant has: its landing pages, else its first page when it has no home', async () => {
+    const root = makeSite({
+      'site.config.ts': `export default { variants: [{ name: 'cloud', default: true }, { name: 'self' }], nav: [{ text: 'Setup', items: [{ text: 'Install', link: 'guide/install.md' }, { text: 'Only self', link: 'guide/selfonly.md' }] }] };`,
+      'content/index.md': '---\nvariants: [self]\n---\n# Home',
+      'content/guide/install.md': '# Install',
+      'content/guide/selfonly.md': '---\nvariants: [self]\n---\n# Only self',
+    });
+    const { writer } = await buildInMemory(root);
+    const cloudLink = /<a href="([^"]+)">cloud <span class="variant-missing">/.exec(writer.text('self/guide/selfonly/index.html')!)?.[1];
+    expect(cloudLink).toBeDefined();
+    expect(writer.files.has(`${cloudLink!.slice(1)}index.html`)).toBe(true);
+    const home = /<a href="([^"]+)">cloud <span class="variant-missing">/.exec(writer.text('self/index.html')!)?.[1];
+    expect(writer.files.has(`${home!.slice(1)}index.html`)).toBe(true);
+  });
+
+  it('counts a metadata key read by one variant\'s pages only as used, and leaves a page\'s own canonical and noindex alone', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default { siteUrl: 'https://docs.example', metadata: { port: 8080 }, variants: [{ name: 'cloud', default: true }, { name: 'self' }] };",
+      'content/index.md': '---\ncanonical: https://original.example/home/\nnoindex: true\n---\n# Home',
+      'content/ports.md': '---\nvariants: [self]\n---\n# Ports\n\nPort {{ page.metadata.port }}.',
+    });
+    const { writer, diagnostics } = await buildInMemory(root);
+    expect(diagnostics).toEqual([]);
+    expect(writer.text('index.html')).toContain('<link rel="canonical" href="https://original.example/home/">');
+    expect(writer.text('index.html')).toContain('<meta name="robots" content="noindex">');
   });
 });

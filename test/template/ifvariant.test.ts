@@ -45,6 +45,10 @@ describe('ifvariant', () => {
     ]);
   });
 
+  it('reports a name at its own column, not inside the word ifvariant', () => {
+    expect(problems('cloud', '{% ifvariant ant %}x{% endifvariant %}')[0]).toMatch(/^13 unknown variant "ant"/);
+  });
+
   it('reports a condition it cannot read, a second else and a block left open', () => {
     expect(problems('cloud', '{% ifvariant cloud and v1 %}x{% endifvariant %}')[0]).toContain('unexpected "and" in ifvariant; write a variant name');
     expect(problems('cloud', '{% ifvariant %}x{% endifvariant %}')[0]).toContain('ifvariant needs a condition');
