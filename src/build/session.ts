@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { CONFIG_FILE } from '../config/load.ts';
-import { siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
+import { navEntriesInNoVariant, siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
 import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
@@ -11,6 +11,7 @@ import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
 import { RenderResources } from './resources.ts';
 import { THEME_DIR } from './theme.ts';
+import { configLinkTarget } from '../nav/sidebar.ts';
 import { siteNav } from '../nav/site-nav.ts';
 import { VariantSwitch } from '../nav/variant-switch.ts';
 import { unknownTemplateVariants } from '../template/ifvariant.ts';
@@ -162,6 +163,8 @@ export class BuildSession {
     diagnostics.push(...membership.diagnostics);
     // Which pages are in which variant is in every page's key: the switcher links to them.
     const membershipHash = hashOf(JSON.stringify(membership.pages));
+    const nowhere = new Set(site.listing.pages.flatMap((page, i) => (membership.pages[i]!.length === 0 ? [page.url] : [])));
+    if (nowhere.size > 0) diagnostics.push(...navEntriesInNoVariant(config, (link) => nowhere.has(configLinkTarget(link)), site.configSource));
     const keyInputs = [configHash, membershipHash];
     const inVariant = new Map(names.map((name) => [name, membership.pages.flatMap((variants, i) => (variants.includes(name) ? [i] : []))]));
     const elsewhere = (build: VariantBuild) =>

@@ -77,3 +77,25 @@ export function variantPathCollisions(config: Pick<SiteConfig, 'variants'>, outp
     return [{ file: CONFIG_FILE, ...at, severity: 'error' as const, message: `variant path "${path}" is a folder of content/ too, and ${what}: give the variant a \`path\` of its own, or rename content/${path}/`, rule: 'config/invalid-value' }];
   });
 }
+
+/**
+ * Entries of the configured sidebar that link to a page no variant has (its `variants`
+ * list left it in none): an error at the entry's link in site.config.ts, since no variant's
+ * sidebar can show it.
+ */
+export function navEntriesInNoVariant(config: Pick<SiteConfig, 'nav'>, inNoVariant: (link: string) => boolean, configSource: string | undefined): Diagnostic[] {
+  const lines = new LineIndex(configSource ?? '');
+  const found: Diagnostic[] = [];
+  const walk = (items: NonNullable<SiteConfig['nav']>, at: string[]) => {
+    items.forEach((item, i) => {
+      const here = [...at, String(i)];
+      if (item.link !== undefined && inNoVariant(item.link)) {
+        const position = lines.positionAt(locateKey(configSource ?? '', [...here, 'link']));
+        found.push({ file: CONFIG_FILE, ...position, severity: 'error', message: `sidebar entry "${item.text}" links to "${item.link}", a page in no variant: list a variant in its \`variants\`, or remove the entry`, rule: 'variants/none' });
+      }
+      if (item.items) walk(item.items, [...here, 'items']);
+    });
+  };
+  walk(config.nav ?? [], ['nav']);
+  return found;
+}

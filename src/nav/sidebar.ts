@@ -83,11 +83,20 @@ function configItems(nav: readonly NavItemInput[], base: string, pageBase: strin
     const items = configItems(entry.items ?? [], base, pageBase);
     if (entry.link === undefined || entry.link === '') return { text: entry.text, href: '', url: '', external: false, items };
     if (entry.link === '/') return { text: entry.text, href: pageBase, url: '/', external: false, items };
-    const written = entry.link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(entry.link) ? entry.link : `/${entry.link}`;
-    const { href, link } = resolveLink(written, 'index.md', base, pageBase);
+    const { href, link } = resolveLink(configLink(entry.link), 'index.md', base, pageBase);
     const external = link.kind === 'external';
     return { text: entry.text, href, url: external ? '' : link.target, external, items };
   });
+}
+
+/** A configured entry's link as a link from the home page: `api/users.md` means the content file, as `/api/users.md` does. */
+function configLink(link: string): string {
+  return link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(link) ? link : `/${link}`;
+}
+
+/** Where a configured entry's link leads: a page's URL (`/api/users/`), a file's path, or an external address. */
+export function configLinkTarget(link: string): string {
+  return resolveLink(configLink(link), 'index.md', '/').link.target;
 }
 
 /** Gives each linkless group with entries a free URL and marks it generated, parents first. */

@@ -191,4 +191,14 @@ describe('a site with variants', () => {
     expect(writer.text('index.html')).toContain('<link rel="canonical" href="https://original.example/home/">');
     expect(writer.text('index.html')).toContain('<meta name="robots" content="noindex">');
   });
+
+  it('refuses a configured sidebar entry for a page in no variant, at the entry', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default {\n  variants: [{ name: 'cloud', default: true }, { name: 'self' }],\n  nav: [{ text: 'Home', link: '/' }, { text: 'Draft', link: 'draft.md' }],\n};\n",
+      'content/index.md': '# Home',
+      'content/draft.md': '---\nvariants: []\n---\n# Draft',
+    });
+    const { diagnostics } = await buildInMemory(root);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(['content/draft.md:2:1 warning variants/none', 'site.config.ts:3:55 error variants/none']);
+  });
 });
