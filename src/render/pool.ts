@@ -23,7 +23,8 @@ export interface RenderJob {
   page: PageSource;
 }
 
-export type WorkerRequest = ({ type: 'setup' } & RenderSetup) | ({ type: 'render'; id: number } & RenderJob);
+/** A setup leaves out the templates when the worker has them already (a site's variants share them, and the engines made from them). */
+export type WorkerRequest = ({ type: 'setup' } & Omit<RenderSetup, 'templates'> & { templates?: TemplateSet | undefined }) | ({ type: 'render'; id: number } & RenderJob);
 /** A page's rendered content (failed, with the reason, when its worker crashed or ran out of time). */
 export type RenderOutcome = PageContent;
 
@@ -171,7 +172,9 @@ export class RenderPool {
       };
       slot.worker.on('message', onMessage);
       slot.worker.once('error', reject);
-      slot.worker.postMessage({ type: 'setup', ...setup } satisfies WorkerRequest);
+      // Engines are made from the templates alone: a worker that has them keeps its engines.
+      const templates = slot.setup?.templates === setup.templates ? undefined : setup.templates;
+      slot.worker.postMessage({ type: 'setup', config: setup.config, variant: setup.variant, templates } satisfies WorkerRequest);
     });
   }
 }

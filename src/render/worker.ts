@@ -6,18 +6,19 @@ import { parentPort } from 'node:worker_threads';
 import { createCodeHighlighter } from '../markdown/plugins/highlight.ts';
 import { createRenderEngines, type RenderEngines } from './engines.ts';
 import { renderContent } from './page.ts';
-import type { WorkerRequest, WorkerResponse } from './pool.ts';
+import type { RenderSetup, WorkerRequest, WorkerResponse } from './pool.ts';
 
 const port = parentPort!;
 const highlighter = createCodeHighlighter();
 let engines: RenderEngines | undefined;
-let setup: Extract<WorkerRequest, { type: 'setup' }> | undefined;
+let setup: RenderSetup | undefined;
 
 port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'setup') {
-    setup = request;
-    // Engines depend on the templates alone; the highlighter lives as long as the worker.
-    engines = createRenderEngines(request.templates, { highlighter: await highlighter });
+    // Engines depend on the templates alone (sent only when they change); the highlighter lives as long as the worker.
+    const templates = request.templates ?? setup!.templates;
+    if (request.templates) engines = createRenderEngines(request.templates, { highlighter: await highlighter });
+    setup = { config: request.config, templates, variant: request.variant };
     port.postMessage({ type: 'ready' } satisfies WorkerResponse);
     return;
   }
