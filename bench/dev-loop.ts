@@ -48,7 +48,8 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
         if (serving) clearTimeout(timer), resolve(serving[1]!.replace(/\/$/, ''));
       });
     });
-    const events = await subscribe(`${url}${EVENTS_PATH}`);
+    // As the theme's client subscribes: with the page it shows.
+    const events = await subscribe(`${url}${EVENTS_PATH}?page=${encodeURIComponent(options.page.url)}`);
     const milliseconds: number[] = [];
     try {
       for (let i = 1; i <= options.edits; i++) {

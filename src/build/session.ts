@@ -35,8 +35,11 @@ export class BuildSession {
   /** One per variant (one for a site without variants), made again when the config changes. */
   private builds: VariantBuild[] = [];
   private switcher: { key: string; builds: VariantBuild[]; switcher: VariantSwitch } | undefined;
-  /** With `lazyVariants`: the variants asked for, besides the default. */
-  private readonly requested = new Set<string>();
+  /** With `lazyVariants`: the variants open tabs show (`focus`), and those asked for since the last run (`request`). */
+  private viewed = new Set<string>();
+  private readonly asked = new Set<string>();
+  /** The variants the last run built. */
+  private built = new Set<string>();
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -49,15 +52,33 @@ export class BuildSession {
   }
 
   /**
-   * With `lazyVariants`: the variant not built yet whose files `outputPath` would be among
-   * (`self-hosted/api/users/index.html`), now asked for, so the next run builds it; or
-   * `undefined` when no such variant waits.
+   * With `lazyVariants`: the variant not built by the last run whose files `outputPath`
+   * would be among (`self-hosted/api/users/index.html`), now asked for, so the next run
+   * builds it; or `undefined` when there is none.
    */
   request(outputPath: string): string | undefined {
-    const waiting = this.builds.find((build) => build.variant && build.prefix !== '' && outputPath.startsWith(build.prefix) && !this.requested.has(build.variant.name));
-    if (!this.options.lazyVariants || !waiting) return undefined;
-    this.requested.add(waiting.variant!.name);
-    return waiting.variant!.name;
+    const name = this.variantOf(outputPath);
+    if (!this.options.lazyVariants || name === undefined || this.built.has(name) || this.asked.has(name)) return undefined;
+    // As well as those built: tabs may show them.
+    for (const built of this.built) this.asked.add(built);
+    this.asked.add(name);
+    return name;
+  }
+
+  /**
+   * With `lazyVariants`: the next runs build the variants of these output paths (the pages
+   * open tabs show), and others only when asked for again: a save costs the variants being
+   * read, not every variant visited since the server started.
+   */
+  focus(outputPaths: readonly string[]): void {
+    this.viewed = new Set(outputPaths.map((file) => this.variantOf(file)).filter((name) => name !== undefined));
+  }
+
+  /** The variant whose files `outputPath` would be among: the one with the longest path that starts it (the default's is empty). */
+  private variantOf(outputPath: string): string | undefined {
+    let found: VariantBuild | undefined;
+    for (const build of this.builds) if (build.variant && outputPath.startsWith(build.prefix) && build.prefix.length >= (found?.prefix.length ?? 0)) found = build;
+    return found?.variant?.name;
   }
 
   async run(): Promise<BuildResult> {
@@ -83,8 +104,12 @@ export class BuildSession {
     diagnostics.push(...unknownTemplateVariants(theme.templates, names, (name) => unknownVariant(name, names)));
     const variants = this.variantSites(site, diagnostics).filter(({ build }) => {
       if (wanted !== undefined) return build.variant?.name === wanted;
-      return !this.options.lazyVariants || !build.variant || build.variant.default || this.requested.has(build.variant.name);
+      // Lazily: those shown or asked for, else the default.
+      if (!this.options.lazyVariants || !build.variant) return true;
+      const name = build.variant.name;
+      return this.viewed.size + this.asked.size === 0 ? build.variant.default : this.viewed.has(name) || this.asked.has(name);
     });
+    this.asked.clear();
 
     // Per variant: render content, navigation, plan, layout, the checks of its pages.
     // Without a cache of its own (the API's default), a site with variants gets one for the
@@ -138,6 +163,7 @@ export class BuildSession {
     const pages = made.flatMap(({ prefix, pages }) => pages.map((page) => under(prefix, page)));
     const landingPages = made.flatMap(({ prefix, landingPages }) => landingPages.map(({ file, url, outputPath }) => under(prefix, { file, url, outputPath })));
     const built = config.variants ? variants.map(({ build }) => ({ name: build.variant!.name, prefix: build.prefix })) : undefined;
+    this.built = new Set(built?.map((variant) => variant.name));
     return { ...finish({ config, pages, landingPages, diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats }), ...(built && { variants: built }) };
   }
 

@@ -12,7 +12,8 @@ export const DEV_CLIENT_PATH = '/__docsmith/client.js';
 export const DEV_EVENTS_PATH = '/__docsmith/events';
 
 export const devClientScript = `(() => {
-  const events = new EventSource(${JSON.stringify(DEV_EVENTS_PATH)});
+  // The page it shows goes with it: on a site with variants, a save rebuilds the variants being read first.
+  const events = new EventSource(${JSON.stringify(DEV_EVENTS_PATH)} + '?page=' + encodeURIComponent(location.pathname));
   const OVERLAY = 'docsmith-error-overlay';
   const BADGE = 'docsmith-error-badge';
   const HIDDEN = 'docsmith-hidden-report';

@@ -159,6 +159,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     // The index in the making is stale now, and would take CPU from this rebuild.
     await cancelIndexing();
     session.invalidate(files);
+    // The variants being read are the ones this save rebuilds; another is built again when next visited.
+    session.focus(server.viewed());
     report(await run(), started);
   };
   // One build at a time: changes during a build are batched into one more after it.

@@ -27,7 +27,8 @@ const TYPES: Record<string, string> = {
  * file from the build's own map, so no URL can reach the disk.
  */
 export class DevServer {
-  private readonly clients = new Set<http.ServerResponse>();
+  /** Open tabs, with the path each shows. */
+  private readonly clients = new Map<http.ServerResponse, string>();
   private readonly server: http.Server;
   /** The current problems, shown to tabs that connect while the build is broken. */
   private problems: ProblemsEvent | undefined;
@@ -78,17 +79,17 @@ export class DevServer {
   }
 
   async close(): Promise<void> {
-    for (const client of this.clients) client.end();
+    for (const client of this.clients.keys()) client.end();
     this.clients.clear();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private send(event: string, data: unknown): void {
     const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const client of this.clients) client.write(message);
+    for (const client of this.clients.keys()) client.write(message);
   }
 
-  private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
+  private handle(request: http.IncomingMessage, response: http.ServerResponse, waited = false): void {
     // The raw request target, not `new URL(...)`: the URL parser resolves `..`, `%2e%2e`
     // and backslashes first, so `/assets/../x` would quietly become `/x` and the checks
     // in resolveRequestPath would never see what the client sent.
@@ -98,7 +99,7 @@ export class DevServer {
       return;
     }
     const { pathname, search } = target;
-    if (pathname === DEV_EVENTS_PATH) return this.subscribe(response);
+    if (pathname === DEV_EVENTS_PATH) return this.subscribe(response, new URLSearchParams(search).get('page') ?? '');
     if (pathname === DEV_CLIENT_PATH) {
       response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(devClientScript);
       return;
@@ -127,11 +128,11 @@ export class DevServer {
       }
       return this.sendFile(response, candidate, body, this.options.status?.(candidate) ?? 200);
     }
-    const waiting = this.options.pending?.(file);
+    const waiting = waited ? undefined : this.options.pending?.(file);
     if (waiting) {
       const answer = () => {
         try {
-          this.handle(request, response);
+          this.handle(request, response, true);
         } catch {
           if (!response.headersSent) response.writeHead(500).end('internal error');
         }
@@ -158,10 +159,16 @@ export class DevServer {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(payload);
   }
 
-  private subscribe(response: http.ServerResponse): void {
+  /** The output paths (under the base) the open tabs show: `self-hosted/api/users/`. */
+  viewed(): string[] {
+    const base = this.options.base;
+    return [...this.clients.values()].filter((page) => page.startsWith(base)).map((page) => page.slice(base.length));
+  }
+
+  private subscribe(response: http.ServerResponse, page: string): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(`event: hello\ndata: ${JSON.stringify(this.problems ?? {})}\n\n`);
-    this.clients.add(response);
+    this.clients.set(response, page);
     response.on('close', () => this.clients.delete(response));
   }
 }

@@ -458,6 +458,18 @@ describe('startDev options', () => {
         expect((await fetch(new URL('on-premises/pagefind/pagefind-entry.json', dev.url))).status).toBe(200);
         expect((await fetch(new URL('pagefind/pagefind-entry.json', dev.url))).status).toBe(200);
       }, 10_000);
+
+      // A tab on an On-premises page: a save rebuilds that variant (first), not every variant visited.
+      const events = await openEvents(`${new URL(DEV_EVENTS_PATH, dev.url).href}?page=${encodeURIComponent(new URL('on-premises/reference/streams/', dev.url).pathname)}`);
+      await events.waitFor('hello');
+      const saved = dev.nextBuild();
+      writeFileSync(path.join(root, 'content/reference/streams.md'), readFileSync(path.join(root, 'content/reference/streams.md'), 'utf8') + '\nEdited.\n');
+      const result = await within(saved, BUILD_TIMEOUT, 'rebuild');
+      expect(result.variants).toEqual([{ name: 'onprem', prefix: 'on-premises/' }]);
+      expect(await (await fetch(new URL('on-premises/reference/streams/', dev.url))).text()).toContain('Edited.');
+      // The default variant, not rebuilt by that save, is built again when visited.
+      expect(await (await fetch(new URL('reference/streams/', dev.url))).text()).toContain('Edited.');
+      events.close();
     } finally {
       await dev.close();
       rmSync(root, { recursive: true, force: true });

@@ -150,7 +150,7 @@ describe('DevServer over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const script = await response.text();
-    expect(script).toContain(`new EventSource(${JSON.stringify(DEV_EVENTS_PATH)})`);
+    expect(script).toContain(`new EventSource(${JSON.stringify(DEV_EVENTS_PATH)} + '?page=' + encodeURIComponent(location.pathname))`);
     expect(script).toContain("addEventListener('reload'");
     expect(script).toContain("addEventListener('errors'");
     expect(() => new Function(script)).not.toThrow(); // it parses
