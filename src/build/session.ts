@@ -1,4 +1,3 @@
-import type { SiteConfig } from '../config/schema.ts';
 import { CONFIG_FILE } from '../config/load.ts';
 import { navEntriesInNoVariant, siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
 import { variantMembership } from '../content/membership.ts';
@@ -116,7 +115,8 @@ export class BuildSession {
     // run: it is how a page that reads nothing that differs is rendered once for all of them.
     const cache = this.options.cache ?? (config.variants ? new MemoryRenderCache() : undefined);
     const made: VariantFiles[] = [];
-
+    // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
+    const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
     for (const { build, site: variantSite, keyInputs, switcher, elsewhere } of variants) {
       const { contents, navigation, pass } = await build.renderAndLayOut({
         site: variantSite,
@@ -135,8 +135,6 @@ export class BuildSession {
       stats.rendered += contents.rendered;
       stats.laidOut += pass.layout.laidOut;
       stats.reused += pass.layout.reused;
-      // A file of the writer's at a landing page's path (content/api/index.html) is their page: it wins.
-      const assetPaths = new Set(listing.assets.map((asset) => asset.outputPath.toLowerCase()));
       const landingPages = navigation.landingPages().filter((page) => !assetPaths.has(page.outputPath.toLowerCase()));
       const found: Diagnostic[] = [...navigation.notFound.diagnostics, ...landingPages.flatMap((page) => page.diagnostics)];
       for (const page of pages) if (page.diagnostics.length > 0) found.push(...page.diagnostics); // a spread per page, even empty, cost milliseconds a rebuild
