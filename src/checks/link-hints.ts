@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import leven from 'leven';
+import { closest } from '../diagnostics/closest.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
 import { locatePath, safeDecode, type LinkPlace } from '../content/link-targets.ts';
 import { isIndexName } from '../content/titles.ts';
@@ -111,16 +112,6 @@ export class LinkHints {
   }
 }
 
-/** The candidate nearest to `wanted` by edit distance, if any is near enough to be a slip of the keyboard. */
-export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = leven(wanted, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
 
 /** The path of a written link, and what follows it (`?query#fragment`), kept in the suggestion. */
 function splitWritten(written: string): { pathPart: string; suffix: string } {

@@ -1,7 +1,8 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { PageRecord } from '../render/page.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
-import { closest, LinkHints, type LinkHint } from './link-hints.ts';
+import { closest } from '../diagnostics/closest.ts';
+import { LinkHints, type LinkHint } from './link-hints.ts';
 import { CheckMemo } from './memo.ts';
 
 export interface LinkCheckInput {

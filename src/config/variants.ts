@@ -1,4 +1,4 @@
-import leven from 'leven';
+import { closest } from '../diagnostics/closest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import { CONFIG_FILE, locateKey } from './load.ts';
@@ -45,12 +45,7 @@ export function variantPrefix(variant: Pick<SiteVariant, 'default' | 'path'> | u
 /** What to say of a variant name the site does not have: the near one, and the list. */
 export function unknownVariant(name: string, names: readonly string[]): string {
   if (names.length === 0) return `"${name}" is not a variant: this site has no variants (add \`variants\` to site.config.ts)`;
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of names) {
-    const distance = leven(name, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
+  const best = closest(name, names);
   const list = names.map((n) => `"${n}"`).join(', ');
   return `unknown variant "${name}"${best ? `; did you mean "${best}"?` : ''} (the site's variants: ${list})`;
 }

@@ -1,4 +1,4 @@
-import leven from 'leven';
+import { closest } from '../diagnostics/closest.ts';
 import type { Liquid } from 'liquidjs';
 import type { LiquidProblem } from './problems.ts';
 
@@ -124,18 +124,6 @@ const NAME_DISTANCE = (name: string) => Math.max(1, Math.floor(name.length / 3))
 /** How far a placeholder path may be: paths are long and share their first segments. */
 const PATH_DISTANCE = (name: string) => Math.max(2, Math.floor(name.length / 4));
 
-function closest(name: string, candidates: Iterable<string>, within: (name: string) => number): string | undefined {
-  let best: string | undefined;
-  let bestDistance = within(name) + 1;
-  for (const candidate of candidates) {
-    const distance = leven(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
 
 function closestPath(name: string, scope: object): string | undefined {
   return closest(name, variablePaths(scope), PATH_DISTANCE);
