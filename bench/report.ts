@@ -62,7 +62,7 @@ const TARGETS = {
 
 const SHAPE_TEXT: Record<SiteShape, string> = {
   overviews: 'the bench\'s own shape: every section folder has its overview `index.md`; a page documents 2 to 4 operations',
-  reference: 'the shape of issue 16: section folders without `index.md` (docsmith generates their landing pages); every page documents 4 operations, each with a parameter table, a bash and a JSON block (8 fenced blocks a page)',
+  reference: 'the shape of many real API references: section folders without `index.md` (docsmith generates their landing pages); every page documents 4 operations, each with a parameter table, a bash and a JSON block (8 fenced blocks a page)',
 };
 
 export function renderReport(input: ReportInput): string {

@@ -7,8 +7,11 @@ const metadataValue: z.ZodType<unknown> = z.lazy(() =>
 
 const navItem: z.ZodType<NavItemInput> = z.lazy(() =>
   z.strictObject({
+    /** What the sidebar shows. */
     text: z.string(),
+    /** A content file (`api/users.md`, like links in pages), a site path (`/api/`) or a URL. A group without one gets a landing page. */
     link: z.string().optional(),
+    /** The entries of a group, written the same way. */
     items: z.array(navItem).optional(),
   }),
 );
@@ -65,7 +68,9 @@ export const configSchema = z.strictObject({
    */
   metadata: z.record(z.string(), metadataValue).default({}),
   /**
-   * The URL path the site is served from, such as `/docs/`.
+   * The URL path the site is served from, such as `/docs/`. Every link, asset, the search
+   * index and search results follow it; links in pages are written as usual (`./api/users.md`,
+   * `/api/users/`) and gain the base when built.
    * @default "/"
    */
   base: z
@@ -73,15 +78,18 @@ export const configSchema = z.strictObject({
     .regex(/^\/(?:[^/?#\s]+\/)*$/, 'must start and end with "/", like "/docs/"')
     .default('/'),
   /**
-   * The public origin of the site (`https://docs.example.com`), for the sitemap and canonical links.
+   * The public origin of the site (`https://docs.example.com`). With it the build writes
+   * `sitemap.xml` and gives pages absolute canonical links.
    */
   siteUrl: z.url().optional(),
   /**
-   * The sidebar. When absent, it is built from the content tree.
+   * The sidebar, as a list of links and groups. When absent, the sidebar is the content
+   * tree: the home page, then each folder as a group, ordered by frontmatter `order`, then title.
    */
   nav: z.array(navItem).optional(),
   /**
-   * What a link to a missing page or #anchor is: an error fails the build.
+   * What a link to a missing page, `#anchor`, file or image is: `"error"` fails the build,
+   * `"warning"` reports it and builds (useful while migrating a site).
    * @default "error"
    */
   brokenLinks: z.enum(['error', 'warning']).default('error'),

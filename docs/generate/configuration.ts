@@ -1,0 +1,171 @@
+/**
+ * The configuration reference (docs/content/reference/configuration.md), made from the
+ * config schema itself so that it cannot drift from what the build accepts: types,
+ * defaults and required keys come from zod's JSON Schema of `configSchema`, the words
+ * from the JSDoc on each key in src/config/schema.ts (the same text editors show on hover).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { z } from 'zod';
+import { configSchema } from '../../src/config/schema.ts';
+
+interface JsonSchema {
+  type?: string;
+  enum?: unknown[];
+  format?: string;
+  default?: unknown;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: JsonSchema | boolean;
+  $ref?: string;
+}
+
+/** What the JSDoc of one key says. */
+interface KeyDoc {
+  text: string;
+  /** `@default` written out in words, for defaults the schema cannot state (`the name`). */
+  default?: string;
+  example?: string;
+}
+
+const SCHEMA_FILE = 'src/config/schema.ts';
+
+export function configurationPage(repoRoot: string): string {
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const docs = keyDocs(readFileSync(path.join(repoRoot, SCHEMA_FILE), 'utf8'));
+  const defs = schema.$defs ?? {};
+  const lines = [
+    '---',
+    'title: Configuration',
+    'description: Every key of site.config.ts, with its type, default and meaning.',
+    'templating: false',
+    '---',
+    '',
+    '<!-- Generated from src/config/schema.ts by `npm run docs:generate`: edit the schema\'s JSDoc, not this page. -->',
+    '',
+    '`site.config.ts` at the site\'s root default-exports the config. Every key is optional; a',
+    'site without the file builds with the defaults below. The config is checked strictly: a',
+    'misspelt or unknown key, or a value of the wrong type, is an error at that key in',
+    '`site.config.ts` (rule `config/invalid-value`), never silently ignored.',
+    '',
+    '```ts',
+    "import { defineConfig } from 'docsmith';",
+    '',
+    'export default defineConfig({',
+    "  title: 'DataFlow Docs',",
+    "  metadata: { product_version: 'v2.4.0' },",
+    '});',
+    '```',
+    '',
+    '`defineConfig` only gives your editor the types; a plain object works too.',
+    '',
+    '| key | type | default |',
+    '| --- | --- | --- |',
+    ...Object.entries(schema.properties ?? {}).map(([key, value]) => `| [\`${key}\`](#${key.toLowerCase()}) | ${typeCell(value, defs, key)} | ${defaultCell(value, docs.get(`configSchema.${key}`))} |`),
+    '',
+  ];
+  for (const [key, value] of Object.entries(schema.properties ?? {})) {
+    const doc = docs.get(`configSchema.${key}`);
+    lines.push(`## ${key}`, '', `Type: ${typeCell(value, defs, key)}. ${defaultSentence(value, doc)}`, '');
+    if (doc?.text) lines.push(doc.text, '');
+    if (doc?.example) lines.push('```ts', `${key}: ${doc.example}`, '```', '');
+    const item = resolve(value.items, defs);
+    if (item?.properties) {
+      const owner = key === 'nav' ? 'navItem' : key === 'variants' ? 'variant' : key;
+      lines.push(`Each entry of \`${key}\`:`, '', '| key | type | default | meaning |', '| --- | --- | --- | --- |');
+      for (const [field, fieldSchema] of Object.entries(item.properties)) {
+        const fieldDoc = docs.get(`${owner}.${field}`);
+        const required = item.required?.includes(field) ? ' (required)' : '';
+        lines.push(`| \`${field}\`${required} | ${typeCell(fieldSchema, defs, field)} | ${defaultCell(fieldSchema, fieldDoc)} | ${oneLine(fieldDoc?.text ?? '')} |`);
+      }
+      lines.push('');
+    }
+  }
+  lines.push(
+    '## Metadata values',
+    '',
+    'A value under `metadata` (the site\'s, a variant\'s or a page\'s frontmatter `metadata:`) is a',
+    'string, a number, a boolean, `null`, or a list or map of these, so a page can loop over a',
+    'list (`{% for region in page.metadata.regions %}`) or read a nested key',
+    '(`{{ page.metadata.limits.requests_per_minute }}`).',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The JSDoc of every property of the `z.strictObject({ … })` literals in the schema file, keyed `variable.property`. */
+function keyDocs(source: string): Map<string, KeyDoc> {
+  const file = ts.createSourceFile(SCHEMA_FILE, source, ts.ScriptTarget.Latest, true);
+  const docs = new Map<string, KeyDoc>();
+  const visit = (node: ts.Node, owner: string | undefined): void => {
+    const name = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : owner;
+    if (ts.isCallExpression(node) && node.expression.getText(file).endsWith('strictObject') && name) {
+      const literal = node.arguments[0];
+      if (literal && ts.isObjectLiteralExpression(literal)) {
+        for (const property of literal.properties) {
+          if (property.name && ts.isIdentifier(property.name)) docs.set(`${name}.${property.name.text}`, jsDocOf(property));
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, name));
+  };
+  visit(file, undefined);
+  return docs;
+}
+
+function jsDocOf(node: ts.Node): KeyDoc {
+  const doc: KeyDoc = { text: '' };
+  for (const comment of ts.getJSDocCommentsAndTags(node)) {
+    if (!ts.isJSDoc(comment)) continue;
+    doc.text = paragraph(ts.getTextOfJSDocComment(comment.comment) ?? '');
+    for (const tag of comment.tags ?? []) {
+      const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
+      if (tag.tagName.text === 'default') doc.default = text;
+      if (tag.tagName.text === 'example') doc.example = text;
+    }
+  }
+  return doc;
+}
+
+/** JSDoc wraps lines for the source file; the page wraps them itself. */
+const paragraph = (text: string) => text.split(/\n\s*\n/).map(oneLine).join('\n\n');
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
+
+function resolve(schema: JsonSchema | undefined, defs: Record<string, JsonSchema>): JsonSchema | undefined {
+  if (!schema?.$ref) return schema;
+  return defs[schema.$ref.replace('#/$defs/', '')];
+}
+
+function typeCell(schema: JsonSchema, defs: Record<string, JsonSchema>, key: string): string {
+  if (schema.$ref) {
+    const target = resolve(schema, defs);
+    return target?.properties ? '`NavItem[]`' : '[metadata value](#metadata-values)';
+  }
+  if (schema.enum) return schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(' \\| ');
+  if (schema.type === 'array') {
+    const item = resolve(schema.items, defs);
+    if (item?.properties) return key === 'nav' || key === 'items' ? '`NavItem[]`' : '`object[]`';
+    return `\`${schema.items?.type ?? 'value'}[]\``;
+  }
+  if (schema.type === 'object' && schema.additionalProperties) return 'map of [metadata values](#metadata-values)';
+  if (schema.type === 'string' && schema.format === 'uri') return '`string` (a URL)';
+  return `\`${schema.type ?? 'value'}\``;
+}
+
+function defaultCell(schema: JsonSchema, doc: KeyDoc | undefined): string {
+  if (doc?.default !== undefined && !isLiteral(doc.default, schema)) return oneLine(doc.default);
+  if (schema.default === undefined) return '—';
+  return `\`${JSON.stringify(schema.default)}\``;
+}
+
+function defaultSentence(schema: JsonSchema, doc: KeyDoc | undefined): string {
+  const cell = defaultCell(schema, doc);
+  return cell === '—' ? 'No default: unset unless you set it.' : `Default: ${cell}.`;
+}
+
+/** A `@default` that only repeats the schema's own default adds nothing. */
+function isLiteral(text: string, schema: JsonSchema): boolean {
+  return schema.default !== undefined && (text === JSON.stringify(schema.default) || text === String(schema.default));
+}
