@@ -5,8 +5,8 @@ import { formatDiagnostics } from '../src/diagnostics/report.ts';
 import { buildInMemory, makeSite } from './helpers.ts';
 
 /**
- * Whole-site fixtures: each folder under test/fixtures is a site whose built HTML must
- * equal its expected/ tree (and whose warnings, if any, its expected-report.txt), and each folder under test/invalid is a site whose report
+ * Whole-site fixtures: each folder under test/fixtures is a site whose built HTML, Markdown
+ * twins and llms files must equal its expected/ tree (and whose warnings, if any, its expected-report.txt), and each folder under test/invalid is a site whose report
  * must equal its expected.txt. `UPDATE_FIXTURES=1 npx vitest run test/build.test.ts`
  * rewrites the expectations; review the diff before committing it.
  */
@@ -26,7 +26,9 @@ describe('valid sites build to their expected HTML', () => {
       if (update && report === '') rmSync(reportFile, { force: true });
       expect(report === '' ? '' : `${report}\n`).toBe(existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '');
       expect(result.written).toBe(true);
-      const html = [...result.writer.files.keys()].filter((file) => file.endsWith('.html')).sort();
+      // The pages, their Markdown twins and llms.txt / llms-full.txt.
+      const pinned = (file: string) => /\.(?:html|md|txt)$/.test(file);
+      const html = [...result.writer.files.keys()].filter(pinned).sort();
       const expectedDir = path.join(root, 'expected');
       if (update) {
         for (const file of html) {
@@ -34,7 +36,7 @@ describe('valid sites build to their expected HTML', () => {
           writeFileSync(path.join(expectedDir, file), result.writer.text(file)!);
         }
       }
-      expect(html).toEqual(listFiles(expectedDir).filter((file) => file.endsWith('.html')));
+      expect(html).toEqual(listFiles(expectedDir).filter(pinned));
       for (const file of html) expect(result.writer.text(file), file).toBe(readFileSync(path.join(expectedDir, file), 'utf8'));
     });
   }

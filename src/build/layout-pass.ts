@@ -6,6 +6,7 @@ import type { RenderSetup } from '../render/pool.ts';
 import { bodyInVariant, layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
 import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
+import { twinPath } from '../markdown/twin.ts';
 import type { OutputPlan } from './plan.ts';
 
 export interface LayoutInput {
@@ -52,6 +53,7 @@ export class LayoutPass {
       this.reused++;
       this.pages[index] = this.input.carried.of(index, record);
       writer.carry(this.input.prefix + record.outputPath, key);
+      if (this.input.setup.config.llms) writer.carry(this.input.prefix + twinPath(record.outputPath), key);
       this.input.onPage?.({ ...this.pages[index], html: undefined });
       return;
     }
@@ -62,6 +64,7 @@ export class LayoutPass {
     this.pages[index] = pageRecord;
     if (html !== undefined) {
       writer.write(this.input.prefix + pageRecord.outputPath, html, key);
+      if (this.input.setup.config.llms) writer.write(this.input.prefix + twinPath(pageRecord.outputPath), bodyInVariant(content.markdown, this.input.setup), key);
       // The body as the page shows it, so the index's cut finds it in the page.
       this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : bodyInVariant(content.content, this.input.setup) });
     }

@@ -22,6 +22,12 @@ export interface BuildOptions {
   pageTimeLimitMs?: number;
   /** Build the Pagefind search index. @default true */
   search?: boolean;
+  /**
+   * Make llms-full.txt (with the config's `llms` on). The dev server leaves it out of its
+   * rebuilds, which it would slow by the whole site's Markdown, and makes it when asked.
+   * @default true
+   */
+  llmsFull?: boolean;
   /** On a site with variants, build only this one (at its own URLs, with the others' pages still known to its switcher and checks). */
   variant?: string | undefined;
   /**

@@ -147,7 +147,7 @@ export class BuildSession {
       // An outdated variant's pages that the default has are canonical there, so not in the sitemap (also when built alone).
       const defaultName = this.builds.find((other) => other.variant?.default)?.variant?.name;
       const leftOutOfSitemap = status === 'preview' ? 'all' : status === 'outdated' && switcher && defaultName ? (url: string) => switcher.has(defaultName, url) : () => false;
-      made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, search: { plan: pass.plan.search, indexer: pass.search } });
+      made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, pageKeys: pass.plan.pageKeys, search: { plan: pass.plan.search, indexer: pass.search } });
 
     }
     // Named against the variants built (one, with --variant): a problem in all of them reads as on a site without variants.
@@ -155,7 +155,7 @@ export class BuildSession {
     // A key read in any variant is used.
     diagnostics.push(...checkMetadata({ pages: made.flatMap((variant) => variant.pages), config, configSource: site.configSource, templateVariables: theme.used }));
     // Write, and commit only when nothing failed.
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics })));
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics, llmsFull: this.options.llmsFull !== false })));
     // Every variant's pages, at their URLs and output paths.
     const under = <T extends { url: string; outputPath: string }>(prefix: string, page: T): T => (prefix === '' ? page : { ...page, url: `/${prefix}${page.url.slice(1)}`, outputPath: prefix + page.outputPath });
     const pages = made.flatMap(({ prefix, pages }) => pages.map((page) => under(prefix, page)));

@@ -11,6 +11,7 @@ import type { SearchIndexer } from '../search/pagefind.ts';
 import type { LandingPage } from '../site-files/landing.ts';
 import { writeNavGroups } from '../site-files/nav-groups.ts';
 import { renderSitemap } from '../site-files/sitemap.ts';
+import { writeLlmsFiles } from '../site-files/llms.ts';
 import type { SearchPlan } from './plan.ts';
 
 export interface SiteFilesInput {
@@ -23,6 +24,8 @@ export interface SiteFilesInput {
   variants: readonly VariantFiles[];
   /** Every problem so far: with an error, nothing that only a good build needs is made. */
   diagnostics: readonly Diagnostic[];
+  /** Whether to make llms-full.txt (with `llms` on): the dev server makes it only when asked. */
+  llmsFull: boolean;
 }
 
 /** One variant's files, all under its path. */
@@ -39,6 +42,8 @@ export interface VariantFiles {
   /** The folders' generated landing pages: written, listed in the sitemap and indexed after the pages. */
   landingPages: readonly LandingPage[];
   pages: readonly PageRecord[];
+  /** The key each page was written from, in the order of `pages`. */
+  pageKeys: readonly string[];
   search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
 }
 
@@ -79,6 +84,9 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
   );
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
+  if (config.llms) {
+    for (const { prefix, nav, pages, pageKeys } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, pageKeys, full: input.llmsFull });
+  }
   const problems: Diagnostic[] = [];
   for (const { search, landingPages } of input.variants) {
     if (search.plan.kind === 'carry') for (const file of search.plan.files) writer.carry(file, search.plan.fingerprint);

@@ -94,6 +94,15 @@ export const configSchema = z.strictObject({
    */
   brokenLinks: z.enum(['error', 'warning']).default('error'),
   /**
+   * Whether each page is also written as Markdown at its URL with `.md` (`/api/users.md`:
+   * placeholders resolved, links leading to the other pages' `.md`), with `/llms.txt`
+   * listing every page as the sidebar does and `/llms-full.txt` holding them all
+   * (llmstxt.org), and a "Copy page" button in the theme: for readers who ask an AI
+   * assistant about the docs.
+   * @default true
+   */
+  llms: z.boolean().default(true),
+  /**
    * Editions or versions built from the same sources (`DataFlow Cloud`, `Self-hosted`,
    * `v1`), each a whole site: the default at the site's URLs, the others under their path.
    */

@@ -3,7 +3,8 @@ import { BuildSession, type BuildResult } from '../build/index.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics, summarize } from '../diagnostics/report.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { MemoryWriter } from '../output/writer.ts';
+import { asText, MemoryWriter } from '../output/writer.ts';
+import { fullText, twinFilesListed } from '../site-files/llms.ts';
 import { startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
 import { PreviewWriter } from './preview-writer.ts';
 import { DevServer } from './server.ts';
@@ -45,14 +46,14 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   const log = options.log ?? (() => {});
   const writer = new PreviewWriter();
   // A site's other variants are built when first visited: the first build is the default's alone.
-  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false, variant: options.variant, lazyVariants: true });
+  const session = new BuildSession({ root, writer, themeDir: options.themeDir, cache: new MemoryRenderCache(), workers: 'auto', search: false, llmsFull: false, variant: options.variant, lazyVariants: true });
   // The search index is made after the reload, off the critical path, by the build's
   // indexer from the pages as served, into a writer of its own (committed when complete).
   const searchWriter = new MemoryWriter();
   let base = '/';
   let view: SiteView = EMPTY_VIEW;
   const server = new DevServer({
-    file: (name) => view.files.get(name) ?? searchWriter.files.get(name),
+    file: (name) => view.files.get(name) ?? searchWriter.files.get(name) ?? fullTextOf(name, view.files, base),
     status: (name) => (view.errorPages.has(name) ? 500 : undefined),
     pending: (name) => (session.request(name) ?? session.request(`${name}/index.html`) ? watcher.exclusive(() => build([])) : undefined),
     get base() {
@@ -208,3 +209,15 @@ function variantOf(outputPath: string, variants: BuildResult['variants']): strin
   for (const { prefix } of variants ?? []) if (prefix.length > found.length && outputPath.startsWith(prefix)) found = prefix;
   return found;
 }
+
+/**
+ * llms-full.txt, made when asked: a rebuild would otherwise join the whole site's Markdown
+ * on every save. The twins that the variant's llms.txt lists, in its order, as a build makes it.
+ */
+function fullTextOf(name: string, files: ReadonlyMap<string, string | Uint8Array>, base: string): string | undefined {
+  if (!name.endsWith(LLMS_FULL)) return undefined;
+  const list = asText(files.get(`${name.slice(0, -LLMS_FULL.length)}llms.txt`));
+  return list === undefined ? undefined : fullText(twinFilesListed(list, base).map((file) => asText(files.get(file))));
+}
+
+const LLMS_FULL = 'llms-full.txt';

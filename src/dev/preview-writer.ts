@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contentFingerprint, FileSet, type OutputContents, type Writer } from '../output/writer.ts';
+import { asText, contentFingerprint, FileSet, type OutputContents, type Writer } from '../output/writer.ts';
 
 /**
  * The dev server's writer: the memory writer's commit-or-abort, except that what a
@@ -42,6 +42,10 @@ export class PreviewWriter implements Writer {
   carry(file: string, fingerprint: string): void {
     const holder = this.holder(file, fingerprint);
     if (holder) this.pending.set(file, holder.content.get(file)!, fingerprint);
+  }
+
+  read(file: string): string | undefined {
+    return asText(this.pending.content.get(file));
   }
 
   commit(): void {

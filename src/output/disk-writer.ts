@@ -89,6 +89,12 @@ export class DiskWriter implements Writer {
     if (!this.written.has(file) && this.previous.get(file)?.[0] === fingerprint) this.kept.add(file);
   }
 
+  read(file: string): string | undefined {
+    // Written into staging, or kept from the current output (linked into staging at commit).
+    const from = this.written.has(file) ? this.staging : this.kept.has(file) ? this.outDir : undefined;
+    return from === undefined ? undefined : readFileSync(path.join(from, file), 'utf8');
+  }
+
   commit(): void {
     // Checked again: the folder may have been replaced by something else while the build ran.
     const refused = notReplaceableReason(this.outDir);

@@ -24,6 +24,8 @@ export interface Writer {
   copy(from: string, file: string): void;
   /** Puts `file` into the new output as the current one holds it from `fingerprint` (the plan found it in `current`). */
   carry(file: string, fingerprint: string): void;
+  /** What the new output holds at `file` so far (written or carried), as text; `undefined` when nothing, or for a writer that keeps nothing. */
+  read(file: string): string | undefined;
   /** Makes everything written and carried visible at once. Called only when the build succeeded. */
   commit(): void;
   /** Throws away what was written. */
@@ -77,6 +79,9 @@ export class MemoryWriter implements Writer {
   carry(file: string, fingerprint: string): void {
     if (this.committed.holds(file, fingerprint)) this.pending.set(file, this.committed.content.get(file)!, fingerprint);
   }
+  read(file: string): string | undefined {
+    return asText(this.pending.content.get(file));
+  }
   commit(): void {
     // A swap, not a copy.
     this.committed = this.pending;
@@ -87,8 +92,7 @@ export class MemoryWriter implements Writer {
   }
   /** A written file as text, for tests. */
   text(file: string): string | undefined {
-    const content = this.committed.content.get(file);
-    return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    return asText(this.committed.content.get(file));
   }
 }
 
@@ -101,6 +105,12 @@ export class DiscardWriter implements Writer {
   write(): void {}
   copy(): void {}
   carry(): void {}
+  read(): undefined {}
   commit(): void {}
   abort(): void {}
+}
+
+/** A file's content as text (UTF-8). */
+export function asText(content: string | Uint8Array | undefined): string | undefined {
+  return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
 }

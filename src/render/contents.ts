@@ -38,7 +38,7 @@ export interface ContentsInput {
  */
 export class RenderedContents {
   /** Bodies of pages rendered in this run and not laid out yet, by job index. */
-  private readonly held = new Map<number, string>();
+  private readonly held = new Map<number, Body>();
   /** Job indexes rendered in this run (the rest came from the cache). */
   private readonly renderedHere = new Set<number>();
   private readonly keys: ContentKeys;
@@ -117,7 +117,8 @@ export class RenderedContents {
    * its body until the layout takes it.
    */
   arrive(index: number, content: PageContent): void {
-    const { content: body, ...record } = content;
+    const { content: html, markdown, ...record } = content;
+    const body: Body = [html, markdown];
     const { cache } = this.input;
     this.records[index] = record;
     this.renderedHere.add(index);
@@ -145,16 +146,16 @@ export class RenderedContents {
    */
   async take(index: number): Promise<PageContent> {
     const record = this.records[index]!;
-    if (record.failed) return { ...record, content: '' };
+    if (record.failed) return { ...record, content: '', markdown: '' };
     const held = this.held.get(index);
     if (held !== undefined) {
       this.held.delete(index);
-      return { ...record, content: held };
+      return { ...record, content: held[0], markdown: held[1] };
     }
     const job = this.input.jobs[index]!;
     const key = this.contentKeys[index];
-    const body = key === undefined ? undefined : this.input.cache?.get<string>(bodyKey(key));
-    if (body !== undefined) return { ...record, content: body };
+    const body = key === undefined ? undefined : this.input.cache?.get<unknown>(bodyKey(key));
+    if (isBody(body)) return { ...record, content: body[0], markdown: body[1] };
     const { setup } = this.input;
     return renderContent({ source: job.source, page: job.page, config: setup.config, templates: setup.templates, variant: setup.variant }, await this.input.engines());
   }
@@ -205,3 +206,7 @@ function isMetadataReads(value: unknown): value is MetadataReads {
 
 /** The cache holds a page's record and its body apart, so a build that lays out nothing never reads a body. */
 const bodyKey = (contentKey: string) => hashOf('body', contentKey);
+
+/** What a page's layout takes of its content: the body's HTML and the page's Markdown twin. */
+type Body = [html: string, markdown: string];
+const isBody = (value: unknown): value is Body => Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string';

@@ -17,6 +17,7 @@ import { problemDiagnostic } from '../template/problems.ts';
 import { pageScope } from '../template/scope.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
+import { markdownTwin } from '../markdown/twin.ts';
 import { titleFromPath } from '../content/titles.ts';
 import { SiteNav } from '../nav/site-nav.ts';
 
@@ -66,6 +67,8 @@ export interface RenderedPage extends PageRecord {
 export type PageContent = ContentRecord & {
   /** The page body as HTML, before the layout. */
   content: string;
+  /** The page as Markdown (see markdownTwin); empty with `llms: false` or when the page failed. */
+  markdown: string;
 };
 
 /** A page's content without its body HTML: what the build holds of every page until the layout pass. */
@@ -133,8 +136,11 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const processor = engines.markdown;
   const file = { value: templated.text, path: page.file, data: { page: data } };
   let content: string;
+  let markdown = '';
   try {
     const tree = processor.parse(file);
+    // Before the transforms, which change the tree in place: the twin is the text as written.
+    if (config.llms) markdown = markdownTwin(templated.text, tree, data);
     content = processor.stringify(processor.runSync(tree, file), file);
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply' : error instanceof Error ? error.message : String(error);
@@ -152,8 +158,10 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   // included, never a `#` line inside a code block. The sidebar is made from it.
   const heading = headings.find((h) => h.depth === 1);
   const title = frontmatter.title ?? (heading?.text || undefined) ?? titleFromPath(page.contentPath) ?? config.title;
+  // The twin starts at its first line of text, with the title where only the frontmatter had it.
+  if (config.llms) markdown = heading === undefined ? `# ${title}\n\n${markdown.replace(/^\s*\n/, '')}` : markdown.replace(/^\s*\n/, '');
   return {
-    file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, headings, anchors: data.anchors,
+    file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, markdown, headings, anchors: data.anchors,
     placeholders: templated.used, links, diagnostics, layout, titleHeading: heading !== undefined, failed: diagnostics.some((d) => d.severity === 'error'),
   };
 }
@@ -161,7 +169,7 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
 /** The content of a page that could not be rendered: no HTML, only its problems. */
 export function failedContent(page: PageSource, diagnostics: Diagnostic[]): PageContent {
   return {
-    file: page.file, url: page.url, outputPath: page.outputPath, title: titleFromPath(page.contentPath) ?? '', frontmatter: {}, content: '', titleHeading: false,
+    file: page.file, url: page.url, outputPath: page.outputPath, title: titleFromPath(page.contentPath) ?? '', frontmatter: {}, content: '', markdown: '', titleHeading: false,
     headings: [], anchors: [], placeholders: [], links: [], diagnostics, layout: { name: 'layout', line: 1 }, failed: true,
   };
 }
@@ -178,7 +186,7 @@ export function bodyInVariant(body: string, input: Pick<RenderInput, 'config' | 
 
 /** The cheap half: the layout around rendered content, with this page's sidebar. */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'>, layoutLiquid: Liquid): RenderedPage {
-  const { failed, layout: wanted, content: rendered, titleHeading, ...page } = content;
+  const { failed, layout: wanted, content: rendered, markdown: _twin, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config, input.variant);
   const body = bodyInVariant(rendered, input);

@@ -59,6 +59,15 @@ describe('DiskWriter carrying over files a previous build wrote', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
+  it('reads back what the new output holds so far, written or kept, before the commit', () => {
+    const { next } = written({ 'a.md': 'old a', 'b.md': 'b' });
+    const writer = next();
+    writer.carry('b.md', 'key-b');
+    writer.write('a.md', 'new a', 'key-new');
+    expect([writer.read('a.md'), writer.read('b.md'), writer.read('c.md')]).toEqual(['new a', 'b', undefined]);
+    writer.abort();
+  });
+
   it('keeps unchanged files and writes changed ones; a file no longer written is gone', () => {
     const { out, next } = written({ 'index.html': 'home', 'guide/index.html': 'guide', 'old/index.html': 'old' });
     const writer = next();
