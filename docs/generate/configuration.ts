@@ -4,11 +4,9 @@
  * defaults and required keys come from zod's JSON Schema of `configSchema`, the words
  * from the JSDoc on each key in src/config/schema.ts (the same text editors show on hover).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
 import { z } from 'zod';
 import { configSchema } from '../../src/config/schema.ts';
+import { keyDocs, oneLine, type KeyDoc } from './schema-docs.ts';
 
 interface JsonSchema {
   type?: string;
@@ -22,19 +20,11 @@ interface JsonSchema {
   $ref?: string;
 }
 
-/** What the JSDoc of one key says. */
-interface KeyDoc {
-  text: string;
-  /** `@default` written out in words, for defaults the schema cannot state (`the name`). */
-  default?: string;
-  example?: string;
-}
-
 const SCHEMA_FILE = 'src/config/schema.ts';
 
 export function configurationPage(repoRoot: string): string {
   const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
-  const docs = keyDocs(readFileSync(path.join(repoRoot, SCHEMA_FILE), 'utf8'));
+  const docs = keyDocs(repoRoot, SCHEMA_FILE);
   const defs = schema.$defs ?? {};
   const lines = [
     '---',
@@ -94,44 +84,6 @@ export function configurationPage(repoRoot: string): string {
   );
   return lines.join('\n');
 }
-
-/** The JSDoc of every property of the `z.strictObject({ … })` literals in the schema file, keyed `variable.property`. */
-function keyDocs(source: string): Map<string, KeyDoc> {
-  const file = ts.createSourceFile(SCHEMA_FILE, source, ts.ScriptTarget.Latest, true);
-  const docs = new Map<string, KeyDoc>();
-  const visit = (node: ts.Node, owner: string | undefined): void => {
-    const name = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : owner;
-    if (ts.isCallExpression(node) && node.expression.getText(file).endsWith('strictObject') && name) {
-      const literal = node.arguments[0];
-      if (literal && ts.isObjectLiteralExpression(literal)) {
-        for (const property of literal.properties) {
-          if (property.name && ts.isIdentifier(property.name)) docs.set(`${name}.${property.name.text}`, jsDocOf(property));
-        }
-      }
-    }
-    ts.forEachChild(node, (child) => visit(child, name));
-  };
-  visit(file, undefined);
-  return docs;
-}
-
-function jsDocOf(node: ts.Node): KeyDoc {
-  const doc: KeyDoc = { text: '' };
-  for (const comment of ts.getJSDocCommentsAndTags(node)) {
-    if (!ts.isJSDoc(comment)) continue;
-    doc.text = paragraph(ts.getTextOfJSDocComment(comment.comment) ?? '');
-    for (const tag of comment.tags ?? []) {
-      const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
-      if (tag.tagName.text === 'default') doc.default = text;
-      if (tag.tagName.text === 'example') doc.example = text;
-    }
-  }
-  return doc;
-}
-
-/** JSDoc wraps lines for the source file; the page wraps them itself. */
-const paragraph = (text: string) => text.split(/\n\s*\n/).map(oneLine).join('\n\n');
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
 
 function resolve(schema: JsonSchema | undefined, defs: Record<string, JsonSchema>): JsonSchema | undefined {
   if (!schema?.$ref) return schema;

@@ -22,6 +22,10 @@ export const pageFrontmatterSchema = z.looseObject({
   variants: z.union([z.string(), z.array(z.string())]).optional(),
   /** Placeholder values for this page, merged over the site's `metadata`. */
   metadata: z.record(z.string(), z.unknown()).optional(),
+  /** The page's address for search engines, when it is not its own (a copy of a page kept elsewhere). @default its own URL under `siteUrl` */
+  canonical: z.string().optional(),
+  /** `true` asks search engines not to index the page. @default false (true in a `preview` variant) */
+  noindex: z.boolean().optional(),
 });
 
 export type PageFrontmatter = z.output<typeof pageFrontmatterSchema>;
