@@ -56,7 +56,7 @@ export const OPTIONS = {
   cache: { type: 'boolean', default: true, commands: ['build', 'check'], description: 'render every page, ignoring the cache' },
   search: { type: 'boolean', default: true, commands: ['build'], description: 'skip the search index (for benchmarks and previews)' },
   variant: { type: 'string', argument: 'NAME', commands: SITE_COMMANDS, description: 'only this variant of a site with variants (built at its own URLs, alone in the output folder)' },
-  help: { type: 'boolean', short: 'h', commands: ['build', 'check', 'dev', 'explain'], description: 'print this help' },
+  help: { type: 'boolean', short: 'h', commands: ['build', 'check', 'dev', 'explain'], description: 'print the usage: commands, options and exit codes' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -71,6 +71,15 @@ describe('the rule registry', () => {
     }
   });
 
+  it('keeps HTML and Liquid in code spans, so the docs page shows them as written', () => {
+    for (const id of RULE_IDS) {
+      for (const text of [RULES[id].finds, RULES[id].fix]) {
+        const prose = text.replace(/(`+)[^]*?\1/g, '');
+        expect(prose, id).not.toMatch(/<[A-Za-z/!]|\{\{|\{%|`/);
+      }
+    }
+  });
+
   it('gives a hand-written example in the report format, with its own rule at the end', () => {
     for (const id of RULE_IDS) {
       const example = (RULES[id] as { example?: string }).example;
