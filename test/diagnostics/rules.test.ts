@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { isRuleId, RULE_IDS, RULES } from '../../src/diagnostics/rules.ts';
+import { fixtureBlocks } from '../../docs/generate/fixture-reports.ts';
+import { isRuleId, RULE_IDS, RULES, ruleOf } from '../../src/diagnostics/rules.ts';
 
 const SRC = path.resolve('src');
 const REGISTRY = 'diagnostics/rules.ts';
@@ -68,6 +69,14 @@ describe('the rule registry', () => {
       expect(rule.finds, id).toMatch(/^[A-Z`].*\.$/s);
       expect(rule.fix, id).toMatch(/^[A-Z`].*\.$/s);
       if (rule.relaxedBy !== undefined) expect(RULES[id].severity, id).toBe('error');
+    }
+  });
+
+  it('gives the severity the invalid sites are reported with, or says what changes it', () => {
+    for (const block of fixtureBlocks(path.resolve('.'))) {
+      const rule = ruleOf(block.rule);
+      if (block.head.severity === rule.severity) continue;
+      expect(rule.relaxedBy ?? rule.severityNote, `${block.source}: ${block.text.split('\n')[0]}`).toBeDefined();
     }
   });
 
