@@ -1,65 +1,32 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { build } from './build/index.ts';
+import { parseCommandLine, usage } from './cli-options.ts';
 import { hasErrors } from './diagnostics/diagnostic.ts';
-import { formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnostics/report.ts';
+import { explain } from './diagnostics/explain.ts';
+import { EXPLAIN_HINT, formatDiagnostics, formatDiagnosticsJson, summarize } from './diagnostics/report.ts';
 import { startDev } from './dev/dev.ts';
 import { unsafeOutputReason } from './output/guard.ts';
 import { DiscardWriter, DiskWriter, type Writer } from './output/writer.ts';
 import { hashOf } from './hashing/hash.ts';
 import { DiskRenderCache } from './render/cache.ts';
 
-const USAGE = `Usage: docsmith <build|check|dev> [options]
-
-  build   render the site into ROOT/dist (or --out)
-  check   render and check everything; write nothing
-  dev     serve the site on 127.0.0.1, rebuild on every change, reload the browser
-
-Options:
-  --root DIR        the site folder (default: the current folder)
-  --out DIR         build: the output folder (default: ROOT/dist)
-  --format FORMAT   build, check: "text" (default) or "json" problems
-  --port N          dev: the first port to try (default: 4321)
-  --host HOST       dev: the address to listen on (default: 127.0.0.1)
-  --no-cache        build, check: render every page, ignoring the cache
-  --no-search       build: skip the search index (for benchmarks and previews)
-  --variant NAME    build, check, dev: only this variant of a site with variants
-                    (built at its own URLs, alone in the output folder)`;
-
-/** Exit codes: 0 fine, 1 the site has errors, 2 the command line is wrong. */
+/** Exit codes (EXIT_CODES in cli-options.ts): 0 fine, 1 the site has errors, 2 the command line is wrong. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        port: { type: 'string', default: '4321' },
-        host: { type: 'string', default: '127.0.0.1' },
-        cache: { type: 'boolean', default: true },
-        search: { type: 'boolean', default: true },
-        variant: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values } = parsed;
-  const [command, ...extra] = parsed.positionals;
-  if (values.help) {
-    console.log(USAGE);
+  const line = parseCommandLine(argv);
+  if (line.kind === 'help') {
+    console.log(usage());
     return 0;
   }
-  const port = Number(values.port);
-  if (!['build', 'check', 'dev'].includes(command ?? '') || extra.length > 0 || !['text', 'json'].includes(values.format) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(command ? `Unknown command or option value: ${argv.join(' ')}\n\n${USAGE}` : USAGE);
+  if (line.kind === 'wrong') {
+    console.error(line.message);
     return 2;
+  }
+  const { command, values, port } = line;
+  if (command === 'explain') {
+    const explained = explain(line.rule);
+    if (explained.known) console.log(explained.text);
+    else console.error(explained.text);
+    return explained.known ? 0 : 2;
   }
   const root = path.resolve(values.root ?? '.');
 
@@ -122,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   const fromCache = result.pages.length - result.stats.rendered;
   const rendered = `${result.stats.rendered} rendered${fromCache > 0 ? `, ${fromCache} from the cache` : ''}`;
   console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s (${rendered})${size}: ${summarize(result.diagnostics)}`);
+  if (values.format === 'text' && result.diagnostics.length > 0) console.error(EXPLAIN_HINT);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 

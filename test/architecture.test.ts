@@ -23,7 +23,7 @@ const STAGES: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'site-files', paths: ['site-files/'] },
   { name: 'build', paths: ['build.ts', 'build/'] },
   { name: 'dev', paths: ['dev/'] },
-  { name: 'cli', paths: ['cli.ts', 'index.ts'] },
+  { name: 'cli', paths: ['cli.ts', 'cli-options.ts', 'index.ts'] },
 ];
 
 /**

@@ -57,6 +57,18 @@ describe('docsmith CLI', () => {
     expect(existsSync(path.join(root, 'content/index.md'))).toBe(true);
   });
 
+  it('explains a rule (exit 0), answers a misspelt one with the one it meant (exit 2), and lists them all', async () => {
+    const known = await docsmith('explain', 'links/missing-anchor');
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^links\/missing-anchor\n\nSeverity:\n {2}error, or a warning with `brokenLinks: 'warning'`.*\n\nWhat it finds:\n[^]*\n\nHow to fix it:\n/);
+    const misspelt = await docsmith('explain', 'links/missing-anchr');
+    expect(misspelt).toMatchObject({ code: 2, stdout: '' });
+    expect(misspelt.stderr).toContain('unknown rule "links/missing-anchr"; did you mean "links/missing-anchor"?');
+    const list = await docsmith('explain');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ {2}links\/missing-anchor +error +A link to a `#section`/m);
+  });
+
   it('checks without writing, and reports JSON for editors and CI', async () => {
     const root = copySite(path.resolve('test/invalid/check-rules'));
     const result = await docsmith('check', '--root', root, '--format', 'json');
@@ -78,7 +90,7 @@ describe('docsmith CLI', () => {
       expect(text.code).toBe(1);
       expect(text.stderr).toContain('\ncontent/index.md: … and 25 more of this problem (undefined placeholder "site.issues_url") at lines 16, 17, 18, 22, 23, 24, 28, … 64\n');
       expect(text.stderr.match(/^content\/index.md:\d+:\d+: error: undefined placeholder "site\.issues_url"/gm)).toHaveLength(3);
-      expect(text.stderr).toMatch(/: 29 errors, 0 warnings\n$/);
+      expect(text.stderr).toMatch(/: 29 errors, 0 warnings\nnpx docsmith explain <rule> says what any \[rule\] above finds and how to fix it\n$/);
       const json = await docsmith('check', '--root', root, '--format', 'json');
       const report = JSON.parse(json.stdout) as { diagnostics: Array<{ message: string }>; summary: { errors: number } };
       expect(report.diagnostics.filter((d) => d.message.includes('site.issues_url'))).toHaveLength(28);

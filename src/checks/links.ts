@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { PageRecord } from '../render/page.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
 import { closest } from '../diagnostics/closest.ts';
@@ -57,7 +58,7 @@ function sameTargetAnchors(known: Array<readonly string[] | undefined>, targets:
 
 function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, anchorLists: ReadonlyArray<readonly string[]>, input: LinkCheckInput, hints: LinkHints, memo: CheckMemo): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (link: { line: number; column: number }, message: string, rule: string) =>
+  const report = (link: { line: number; column: number }, message: string, rule: RuleId) =>
     diagnostics.push({ file: page.file, line: link.line, column: link.column, severity: input.severity, message, rule });
   page.links.forEach((link, i) => {
     if (link.kind === 'external') return;
@@ -91,7 +92,7 @@ function checkPage(page: LinkCheckInput['pages'][number], targets: Int32Array, a
  * is not plain from what was written, and the likely fix. A hint's reason, when it has
  * one, says why the link did not work better than where it led.
  */
-function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint: LinkHint | undefined): { message: string; rule: string } {
+function brokenLink(link: LinkCheckInput['pages'][number]['links'][number], hint: LinkHint | undefined): { message: string; rule: RuleId } {
   const image = link.element === 'img';
   const didYouMean = hint ? `; did you mean "${hint.suggestion}"?` : '';
   if (link.kind === 'outside') {

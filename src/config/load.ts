@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import { importConfig } from './import-config.ts';
 import { configSchema, defaultConfig, type SiteConfig } from './schema.ts';
@@ -159,6 +160,6 @@ function closingQuote(source: string, open: number): number {
   return source.length;
 }
 
-function configDiagnostic(line: number, column: number, message: string, rule: string): Diagnostic {
+function configDiagnostic(line: number, column: number, message: string, rule: RuleId): Diagnostic {
   return { file: CONFIG_FILE, line, column, severity: 'error', message, rule };
 }

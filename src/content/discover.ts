@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import { isIndexName } from './titles.ts';
 
 /** A markdown source and where it lands in the site. */
@@ -128,6 +129,6 @@ function findCollisions(sources: ReadonlyArray<{ file: string; outputPath: strin
   return diagnostics;
 }
 
-function fileError(contentPath: string, message: string, rule: string): Diagnostic {
+function fileError(contentPath: string, message: string, rule: RuleId): Diagnostic {
   return { file: `${CONTENT_DIR}/${contentPath}`, line: 1, column: 1, severity: 'error', message, rule };
 }

@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 
 /** A source file split into its frontmatter data and its body. */
 export interface SplitSource {
@@ -94,6 +95,6 @@ export function frontmatterListItems(yaml: string, key: string): { text: string;
   return items;
 }
 
-function fail(line: number, column: number, message: string, rule: string): FrontmatterResult {
+function fail(line: number, column: number, message: string, rule: RuleId): FrontmatterResult {
   return { ok: false, diagnostic: { line, column, message, rule, severity: 'error' } };
 }

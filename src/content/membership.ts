@@ -1,5 +1,6 @@
 import { unknownVariant } from '../config/variants.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { PageSource } from './discover.ts';
 import type { PageHeader } from './page-header.ts';
 
@@ -91,7 +92,7 @@ function parentFolder(folder: string): string {
   return folderOf(folder);
 }
 
-function at(page: PageSource, listing: NonNullable<PageHeader['variants']>, name: string, message: string, rule: string): Diagnostic {
+function at(page: PageSource, listing: NonNullable<PageHeader['variants']>, name: string, message: string, rule: RuleId): Diagnostic {
   const item = listing.items.find((candidate) => candidate.text === name);
   return { file: page.file, line: item?.line ?? listing.line, column: item?.column ?? 1, severity: 'error', message, rule };
 }

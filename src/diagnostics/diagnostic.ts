@@ -1,3 +1,5 @@
+import type { RuleId } from './rules.ts';
+
 /** How bad a problem is: errors fail the build, warnings are reported and the build goes on. */
 export type Severity = 'error' | 'warning';
 
@@ -14,8 +16,8 @@ export interface Diagnostic {
   column: number;
   severity: Severity;
   message: string;
-  /** Stable rule id, such as `liquid/undefined-variable`, for filtering and docs. */
-  rule: string;
+  /** Stable rule id, such as `liquid/undefined-variable`, for filtering and docs: a key of RULES (rules.ts). */
+  rule: RuleId;
   /**
    * For a problem inside an included template: the `{% include %}` tags that led to it,
    * innermost first, so the last is in the page (or layout) that started the chain.

@@ -95,6 +95,9 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
+/** The last line of a text report with problems: where a rule's explanation is. */
+export const EXPLAIN_HINT = 'npx docsmith explain <rule> says what any [rule] above finds and how to fix it';
+
 /** The machine-readable report (`--format json`) for editors and CI annotations: every problem, none folded. */
 export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);

@@ -1,4 +1,5 @@
 import type { LinkTarget } from '../content/link-targets.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 
 /** A link found in a page, as the site-wide checks need it: where it leads, and where and how it was written. */
 export interface CollectedLink extends LinkTarget {
@@ -21,7 +22,7 @@ export interface CollectedHeading {
 export interface MarkdownProblem {
   offset: number;
   message: string;
-  rule: string;
+  rule: RuleId;
   severity: 'error' | 'warning';
 }
 

@@ -2,6 +2,7 @@ import type { PageSource } from '../content/discover.ts';
 import type { RenderEngines } from './engines.ts';
 import { renderContent, type ContentRecord, type PageContent } from './page.ts';
 import { hashOf } from '../hashing/hash.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { RenderCache } from './cache.ts';
 import { ContentKeys, metadataReads, type MetadataReads } from './metadata-reads.ts';
 import type { RenderOutcome, RenderPool, RenderSetup } from './pool.ts';
@@ -191,8 +192,8 @@ export class CachedRecords {
 }
 
 /** Results that say more about the machine than the page are not cached. */
-const UNCACHEABLE: ReadonlySet<string> = new Set(['render/timeout', 'render/crash']);
-const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: string }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
+const UNCACHEABLE: ReadonlySet<RuleId> = new Set<RuleId>(['render/timeout', 'render/crash']);
+const cacheable = (page: { diagnostics: ReadonlyArray<{ rule: RuleId }> }) => !page.diagnostics.some((d) => UNCACHEABLE.has(d.rule));
 
 /** A page's content key, when an earlier run stored what a page with its source key reads. */
 function contentKeyOf(job: ContentJob, keys: ContentKeys, cache: RenderCache): string | undefined {

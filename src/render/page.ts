@@ -1,6 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { VARIANT_PATH_MARK, variantPrefix, type SiteVariant } from '../config/variants.ts';
 import { switcherScope, type VariantLink, type VariantSwitch } from '../nav/variant-switch.ts';
@@ -175,7 +176,7 @@ export function failedContent(page: PageSource, diagnostics: Diagnostic[]): Page
 }
 
 /** The content of a page whose rendering stopped as a whole (its worker crashed or ran out of time): one error on its first line. */
-export function failedPage(page: PageSource, message: string, rule: string): PageContent {
+export function failedPage(page: PageSource, message: string, rule: RuleId): PageContent {
   return failedContent(page, [{ file: page.file, line: 1, column: 1, severity: 'error', message, rule }]);
 }
 

@@ -4,6 +4,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import type { SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
 import type { TemplateSet } from '../template/templates.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import { failedPage, type PageContent } from './page.ts';
 
 /**
@@ -136,7 +137,7 @@ export class RenderPool {
         }
         if (last !== undefined) finish(last);
       };
-      const stop = (message: string, rule: string) => {
+      const stop = (message: string, rule: RuleId) => {
         const index = queued.shift()!;
         void worker.terminate();
         Object.assign(slot, newSlot());

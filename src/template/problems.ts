@@ -1,5 +1,6 @@
 import { LiquidError, type Token } from 'liquidjs';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { Position } from '../diagnostics/position.ts';
 import type { TemplateSet } from './templates.ts';
 import { includeSitesOf } from './confine.ts';
@@ -10,7 +11,7 @@ export type LiquidProblemLocation = { kind: 'input'; offset: number } | { kind: 
 export interface LiquidProblem {
   location: LiquidProblemLocation;
   message: string;
-  rule: string;
+  rule: RuleId;
   /** For a problem inside a template: the `{% include %}` tags that led to it, innermost first. */
   includedFrom?: LiquidProblemLocation[];
 }
@@ -29,7 +30,7 @@ function plainMessage(error: LiquidError): string {
   return message.replace(/, line:\d+, col:\d+$/, '').split('\n')[0]!;
 }
 
-export function ruleFor(error: unknown): string {
+export function ruleFor(error: unknown): RuleId {
   const name = (error as { name?: string }).name;
   if (name === 'UndefinedVariableError') return 'liquid/undefined-variable';
   if (name === 'ParseError' || name === 'TokenizationError') return 'liquid/syntax';

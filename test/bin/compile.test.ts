@@ -32,7 +32,7 @@ describe('bin/compile.mjs', () => {
   it('compiles the command line once, then reuses it until a source changes', async () => {
     const { root, cacheDir } = copyCheckout();
     const first = await compiledCli(root, cacheDir);
-    expect(await help(first)).toContain('Usage: docsmith <build|check|dev>');
+    expect(await help(first)).toContain('Usage: docsmith <build|check|dev|explain>');
     // Reused, not compiled again: a compile rewrites the list of sources.
     const listed = statSync(path.join(cacheDir, 'sources.json')).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -40,7 +40,7 @@ describe('bin/compile.mjs', () => {
     expect(statSync(path.join(cacheDir, 'sources.json')).mtimeMs).toBe(listed);
 
     const cliSource = path.join(root, 'src', 'cli.ts');
-    writeFileSync(cliSource, readFileSync(cliSource, 'utf8').replace('Usage: docsmith', 'Usage (edited): docsmith'));
+    writeFileSync(cliSource, readFileSync(cliSource, 'utf8').replace('console.log(usage());', "console.log(usage().replace('Usage: docsmith', 'Usage (edited): docsmith'));"));
     const second = await compiledCli(root, cacheDir);
     expect(second).not.toBe(first);
     expect(await help(second)).toContain('Usage (edited): docsmith');
@@ -52,7 +52,7 @@ describe('bin/compile.mjs', () => {
     writeFileSync(path.join(root, 'src', 'banner.ts'), "export const BANNER = 'from a new module';\n");
     const cliSource = path.join(root, 'src', 'cli.ts');
     const text = readFileSync(cliSource, 'utf8');
-    writeFileSync(cliSource, `import { BANNER } from './banner.ts';\n${text.replace('console.log(USAGE);', 'console.log(BANNER, USAGE);')}`);
+    writeFileSync(cliSource, `import { BANNER } from './banner.ts';\n${text.replace('console.log(usage());', 'console.log(BANNER, usage());')}`);
     expect(await help(await compiledCli(root, cacheDir))).toContain('from a new module');
 
     writeFileSync(path.join(root, 'src', 'banner.ts'), "export const BANNER = 'edited in the new module';\n");

@@ -8,7 +8,7 @@ const record = (name: string, diagnostics: Diagnostic[] = []): PageRecord => ({
   file: `content/${name}.md`, url: `/${name}/`, outputPath: `${name}/index.html`, title: name, frontmatter: {},
   headings: [], anchors: [], placeholders: [], links: [], diagnostics,
 });
-const error = (file: string, line: number, message: string): Diagnostic => ({ file, line, column: 1, severity: 'error', message, rule: 'test/rule' });
+const error = (file: string, line: number, message: string): Diagnostic => ({ file, line, column: 1, severity: 'error', message, rule: 'liquid/undefined-variable' });
 const result = (pages: PageRecord[], written: boolean, sources = new Map<string, string>()): BuildResult => ({
   config: undefined, pages, landingPages: [], diagnostics: pages.flatMap((p) => p.diagnostics), sources, written, stats: { rendered: 0, laidOut: 0, reused: 0 },
 });
@@ -40,7 +40,7 @@ describe('viewAfter: what the dev server serves after a build', () => {
     const page = String(view.files.get('broken/index.html'));
     expect(page).toContain('<h1>This page did not render</h1>');
     expect(page).toContain('<code>content/broken.md</code> has errors, so there is no page at <code>/docs/broken/</code> yet.');
-    expect(page).toContain('content/broken.md:2:1: error: undefined placeholder &quot;site.nope&quot; [test/rule]\n  2 | {{ site.nope }}\n    | ^');
+    expect(page).toContain('content/broken.md:2:1: error: undefined placeholder &quot;site.nope&quot; [liquid/undefined-variable]\n  2 | {{ site.nope }}\n    | ^');
     expect(page).toContain('<a href="/docs/">Go to the home page</a>');
   });
 

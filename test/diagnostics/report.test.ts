@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { codeFrame, formatDiagnostics, formatDiagnosticsJson, summarize } from '../../src/diagnostics/report.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
-const d = (file: string, line: number, column: number, severity: 'error' | 'warning' = 'error'): Diagnostic => ({ file, line, column, severity, message: 'm', rule: 'r/x' });
+const d = (file: string, line: number, column: number, severity: 'error' | 'warning' = 'error'): Diagnostic => ({ file, line, column, severity, message: 'm', rule: 'liquid/syntax' });
 
 describe('formatDiagnostics', () => {
   it('sorts by file and position and prints a frame', () => {
     const sources = new Map([['a.md', 'one\n\ttwo']]);
     expect(formatDiagnostics([d('b.md', 1, 1), d('a.md', 2, 3, 'warning')], { sources })).toBe(
-      'a.md:2:3: warning: m [r/x]\n  2 | \ttwo\n    | \t ^\nb.md:1:1: error: m [r/x]',
+      'a.md:2:3: warning: m [liquid/syntax]\n  2 | \ttwo\n    | \t ^\nb.md:1:1: error: m [liquid/syntax]',
     );
   });
 
@@ -27,7 +27,7 @@ describe('formatDiagnostics: a problem repeated in a file', () => {
     const source = Array.from({ length: 20 }, (_, i) => `- fix ${i + 1} ({{ site.repo }})`).join('\n');
     const diagnostics = [
       ...repeated('content/changes.md', [2, 4, 6, 8, 8, 11]),
-      { file: 'content/changes.md', line: 5, column: 1, severity: 'warning' as const, message: 'kramdown attribute list "{: .note}" is not supported', rule: 'markdown/unsupported' },
+      { file: 'content/changes.md', line: 5, column: 1, severity: 'warning' as const, message: 'kramdown attribute list "{: .note}" is not supported', rule: 'markdown/kramdown-attributes' as const },
       ...repeated('content/other.md', [1, 2]),
     ];
     expect(formatDiagnostics(diagnostics, { sources: new Map([['content/changes.md', source]]) })).toBe(
@@ -38,7 +38,7 @@ describe('formatDiagnostics: a problem repeated in a file', () => {
         'content/changes.md:4:7: error: undefined placeholder "site.repo"; did you mean "page.metadata.repo"? [liquid/undefined-variable]',
         '  4 | - fix 4 ({{ site.repo }})',
         '    |       ^',
-        'content/changes.md:5:1: warning: kramdown attribute list "{: .note}" is not supported [markdown/unsupported]',
+        'content/changes.md:5:1: warning: kramdown attribute list "{: .note}" is not supported [markdown/kramdown-attributes]',
         '  5 | - fix 5 ({{ site.repo }})',
         '    | ^',
         'content/changes.md:6:7: error: undefined placeholder "site.repo"; did you mean "page.metadata.repo"? [liquid/undefined-variable]',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_PAGES } from '../../docs/generate/pages.ts';
+import { GENERATED_PAGES, REGENERATE } from '../../docs/generate/pages.ts';
 import { buildInMemory } from '../helpers.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -11,7 +11,7 @@ const packageJson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'ut
 describe("docsmith's own documentation (docs/)", () => {
   it.each(Object.keys(GENERATED_PAGES))('docs/content/%s is what its generator writes now', (page) => {
     const committed = readFileSync(path.join(DOCS, 'content', page), 'utf8');
-    expect(committed, `docs/content/${page} is stale: run \`npm run docs:generate\` and commit the result`).toBe(GENERATED_PAGES[page]!(REPO));
+    expect(committed, `docs/content/${page} is stale: run \`${REGENERATE}\` and commit the result`).toBe(GENERATED_PAGES[page]!(REPO));
   });
 
   it('builds without a single error or warning, its placeholders filled from package.json', async () => {

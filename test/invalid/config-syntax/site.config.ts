@@ -1,0 +1,4 @@
+export default {
+  title: 'Lantern Docs'
+  metadata: { product: 'Lantern' },
+};
