@@ -68,17 +68,47 @@
     });
   }
 
-  // ---- Variant switcher: a <details> that works without script; with it, Escape and a
-  // click elsewhere close it, as readers expect of a menu. ----
-  var variantSwitch = document.querySelector('.variant-switch');
-  if (variantSwitch) {
+  // ---- Menus made of a <details> (the variant switcher, "On this page" on narrow screens):
+  // they work without script; with it, Escape, a click elsewhere and the focus leaving close
+  // them, as readers expect of a menu, and the summary states aria-expanded too. ----
+  function detailsMenu(details) {
+    var summary = details.querySelector('summary');
+    function sync() { summary.setAttribute('aria-expanded', String(details.open)); }
+    sync();
+    details.addEventListener('toggle', sync);
     document.addEventListener('click', function (event) {
-      if (variantSwitch.open && !variantSwitch.contains(event.target)) variantSwitch.open = false;
+      if (details.open && !details.contains(event.target)) details.open = false;
     });
-    variantSwitch.addEventListener('keydown', function (event) {
-      if (event.key !== 'Escape' || !variantSwitch.open) return;
-      variantSwitch.open = false;
-      variantSwitch.querySelector('summary').focus();
+    details.addEventListener('focusout', function (event) {
+      if (details.open && event.relatedTarget && !details.contains(event.relatedTarget)) details.open = false;
+    });
+    details.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !details.open) return;
+      details.open = false;
+      summary.focus();
+    });
+  }
+  var variantSwitch = document.querySelector('.variant-switch');
+  if (variantSwitch) detailsMenu(variantSwitch);
+  // Choosing a section closes the menu and takes the focus there, so the next Tab (or a
+  // screen reader) goes on from the section, not from a link now hidden.
+  var tocMenu = document.querySelector('.toc-menu');
+  if (tocMenu) {
+    detailsMenu(tocMenu);
+    // A long list opens scrolled to the section being read.
+    tocMenu.addEventListener('toggle', function () {
+      var list = tocMenu.querySelector('ul');
+      var current = list && tocMenu.open && list.querySelector('[aria-current="true"]');
+      if (current && list.scrollHeight > list.clientHeight) list.scrollTop = current.offsetTop - list.clientHeight / 2;
+    });
+    tocMenu.addEventListener('click', function (event) {
+      var link = event.target.closest('a');
+      if (!link) return;
+      tocMenu.open = false;
+      var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!heading) return;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
     });
   }
 
@@ -237,11 +267,18 @@
     if (!selectTab(group, store('docsmith-tab:' + group.key), false)) selectTab(group, group.tabs[0].textContent, false);
   });
 
-  // ---- On-page TOC: mark the section being read. ----
-  var tocLinks = Array.prototype.slice.call(document.querySelectorAll('.toc a'));
-  var sections = tocLinks
-    .map(function (link) { return { link: link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) }; })
-    .filter(function (entry) { return entry.heading; });
+  // ---- On-page TOC: mark the section being read (in the column and in the narrow screens' menu). ----
+  var sections = [];
+  var sectionById = {};
+  document.querySelectorAll('.toc-menu a, .toc a').forEach(function (link) {
+    var id = decodeURIComponent(link.hash.slice(1));
+    if (!sectionById[id]) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      sections.push(sectionById[id] = { links: [], heading: heading });
+    }
+    sectionById[id].links.push(link);
+  });
   var spyQueued = false;
   function spy() {
     spyQueued = false;
@@ -255,8 +292,10 @@
     }
     if (atBottom && window.scrollY > 0) current = sections[sections.length - 1];
     sections.forEach(function (entry) {
-      if (entry === current) entry.link.setAttribute('aria-current', 'true');
-      else entry.link.removeAttribute('aria-current');
+      entry.links.forEach(function (link) {
+        if (entry === current) link.setAttribute('aria-current', 'true');
+        else link.removeAttribute('aria-current');
+      });
     });
   }
   if (sections.length) {

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { dirname } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, hasChromium, launch, serve } from './harness.ts';
+import { axeViolations, buildSite, hasChromium, launch, serve } from './harness.ts';
 
 interface Box { x: number; y: number; width: number; height: number }
 
@@ -35,6 +35,101 @@ describe.skipIf(!hasChromium)('the theme on narrow screens and in print, in Chro
     page.on('close', () => expect(errors).toEqual([]));
     return { context, page };
   }
+
+  /** What Chromium tells screen readers about the menu's summary: its role and expanded state. */
+  async function summaryAccessibility(page: Page): Promise<string> {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value: string }; name?: { value: string }; properties?: Array<{ name: string; value: { value: unknown } }> }> };
+    const node = nodes.find((n) => n.role?.value === 'DisclosureTriangle' && n.name?.value === 'On this page');
+    await cdp.detach();
+    return node ? `${node.role!.value} expanded=${String(node.properties?.find((p) => p.name === 'expanded')?.value.value)}` : 'missing';
+  }
+
+  const activeElement = (page: Page) => page.evaluate(() => {
+    const element = document.activeElement!;
+    return element.id ? `${element.tagName}#${element.id}` : `${element.tagName} ${element.textContent?.trim() ?? ''}`;
+  });
+  const isOpen = (menu: Locator) => menu.evaluate((details) => (details as HTMLDetailsElement).open);
+
+  describe('"On this page" below 1,200 px', () => {
+    it('is a menu in a bar under the header at 1,024 px that opens, jumps and closes from the keyboard', async () => {
+      const { context, page } = await open('api/users/');
+      await expect(page.locator('.toc').isVisible()).resolves.toBe(false);
+      const menu = page.locator('.toc-menu');
+      const summary = menu.locator('summary');
+      await expect(summary.isVisible()).resolves.toBe(true);
+      await expect(summary.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(summaryAccessibility(page)).resolves.toBe('DisclosureTriangle expanded=false');
+      // It lists every h2 and h3 of the page, and nothing else.
+      const headings = await page.locator('.prose :is(h2, h3)[id]').evaluateAll((list) => list.map((h) => `#${h.id}`));
+      expect(headings.length).toBeGreaterThanOrEqual(19);
+      await expect(menu.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual(headings);
+
+      // Enter opens it and leaves the focus on its button; Tab goes into the list; Escape closes it and returns the focus.
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(isOpen(menu)).resolves.toBe(true);
+      await expect(summary.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(summaryAccessibility(page)).resolves.toBe('DisclosureTriangle expanded=true');
+      await expect(activeElement(page)).resolves.toBe('SUMMARY#ds-toc-menu-title');
+      await page.keyboard.press('Tab');
+      await expect(activeElement(page)).resolves.toBe('A Base URL');
+      await page.keyboard.press('Escape');
+      await expect(isOpen(menu)).resolves.toBe(false);
+      await expect(summary.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(activeElement(page)).resolves.toBe('SUMMARY#ds-toc-menu-title');
+
+      // Choosing a section closes the menu, lands below the header and the bar, and takes the focus there.
+      await page.keyboard.press('Enter');
+      await menu.getByRole('link', { name: 'Create User' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#create-user$/);
+      await expect(isOpen(menu)).resolves.toBe(false);
+      await expect(activeElement(page)).resolves.toBe('H2#create-user');
+      const bar = await page.locator('.toc-bar').boundingBox();
+      const header = await page.locator('.site-header').boundingBox();
+      expect(bar!.y).toBe(header!.y + header!.height);
+      const top = await page.locator('#create-user').evaluate((heading) => heading.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(bar!.y + bar!.height);
+      expect(top).toBeLessThan(bar!.y + bar!.height + 60);
+      // The bar marks the section being read.
+      await page.waitForFunction(() => document.querySelector('.toc-menu a[aria-current="true"]')?.textContent === 'Create User');
+
+      // A click elsewhere closes it, and so does the focus leaving it.
+      await summary.click();
+      await expect(isOpen(menu)).resolves.toBe(true);
+      const list = await menu.locator('ul').boundingBox();
+      await page.mouse.click(list!.x + list!.width + 40, list!.y + 100);
+      await expect(isOpen(menu)).resolves.toBe(false);
+      await summary.click();
+      await menu.locator('a').last().focus();
+      await page.keyboard.press('Tab');
+      await expect(isOpen(menu)).resolves.toBe(false);
+      await context.close();
+    });
+
+    it('stays out of the way at 1,280 px, where the column shows', async () => {
+      const { context, page } = await open('api/users/', { viewport: { width: 1280, height: 800 } });
+      await expect(page.locator('.toc').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.toc-bar').isVisible()).resolves.toBe(false);
+      await context.close();
+    });
+
+    it('opens in place, at the top of the content, when JavaScript is off', async () => {
+      const { context, page } = await open('api/users/', { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+      const menu = page.locator('.toc-menu');
+      await expect(page.locator('.toc-bar').evaluate((bar) => getComputedStyle(bar).position)).resolves.toBe('static');
+      await menu.locator('summary').click();
+      await expect(isOpen(menu)).resolves.toBe(true);
+      // In the flow of the page: the article starts below the open list, nothing covers it.
+      const list = await menu.locator('ul').boundingBox();
+      const title = await page.locator('.prose h1').boundingBox();
+      expect(title!.y).toBeGreaterThanOrEqual(list!.y + list!.height);
+      await menu.getByRole('link', { name: 'Delete User' }).click();
+      await page.waitForURL(/#delete-user$/);
+      await context.close();
+    });
+  });
 
   describe('code and endpoints on a 390 px phone', () => {
     /** The boxes of a code block's text, line by line, as laid out (also where the block clips them). */
@@ -117,4 +212,16 @@ describe.skipIf(!hasChromium)('the theme on narrow screens and in print, in Chro
       await context.close();
     });
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1024, 390]) {
+      it(`has no axe violations at ${width} px in the ${colorScheme} theme, "On this page" open`, async () => {
+        const { context, page } = await open('api/users/', { colorScheme, viewport: { width, height: 800 } });
+        await page.locator('.toc-menu summary').click();
+        await expect(page.locator('.toc-menu a').first().isVisible()).resolves.toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
 });
