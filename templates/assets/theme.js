@@ -332,6 +332,51 @@
   function close() {
     results.hidden = true;
   }
+  // A page's sections that matched, as Pagefind's own UI picks them: the three with the most
+  // matches, in page order. Each is named by its heading and the one above it ("List Users ›
+  // Example request"), and by more of the headings above while another heading of the page
+  // would have the same name; sections named alike down to the h2 are numbered. Pagefind's
+  // `anchors` lists the page's headings in order, with their levels.
+  function subResults(page) {
+    var subs = (page.sub_results || []).filter(function (sub) {
+      return sub.url !== page.url && sub.title !== page.meta.title && (!sub.anchor || sub.anchor.element !== 'h1');
+    });
+    if (subs.length > 3) {
+      var top = subs.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
+      subs = subs.filter(function (sub) { return top.indexOf(sub) !== -1; });
+    }
+    var trails = []; // each heading's path of heading texts, from its h2 down to itself
+    var index = {};
+    var trail = [];
+    (page.anchors || []).forEach(function (anchor) {
+      var level = /^h([2-6])$/i.exec(anchor.element);
+      if (!level) return;
+      while (trail.length && trail[trail.length - 1].level >= +level[1]) trail.pop();
+      trail.push({ level: +level[1], text: anchor.text });
+      index[anchor.id] = trails.length;
+      trails.push(trail.map(function (entry) { return entry.text; }));
+    });
+    function tail(path, n) { return path.slice(-n).join(' › '); }
+    function nameOf(i) {
+      var path = trails[i];
+      for (var n = Math.min(2, path.length); ; n++) {
+        var text = tail(path, n);
+        var alike = 0;
+        var before = 0;
+        trails.forEach(function (other, j) {
+          if (j === i || tail(other, n) !== text) return;
+          alike++;
+          if (j < i && other.length === n) before++;
+        });
+        if (!alike) return text;
+        if (n >= path.length) return before ? text + ' (' + (before + 1) + ')' : text;
+      }
+    }
+    return subs.map(function (sub) {
+      var i = sub.anchor ? index[sub.anchor.id] : undefined;
+      return { url: sub.url, name: i === undefined ? sub.title : nameOf(i) };
+    });
+  }
   var latest = 0;
   function run() {
     var query = input.value.trim();
@@ -348,12 +393,12 @@
           (pages.length ? pages.length + (pages.length === 1 ? ' result' : ' results') : 'No results for “' + escapeText(query) + '”') + '</p>';
         if (pages.length) {
           html += '<ul>' + pages.map(function (page) {
-            var subs = (page.sub_results || []).filter(function (sub) { return sub.url !== page.url && sub.title !== page.meta.title; }).slice(0, 3);
+            var subs = subResults(page);
             // Excerpts come from Pagefind with matches wrapped in <mark>, and everything else escaped.
             return '<li class="search-hit"><a href="' + escapeText(page.url) + '"><span class="search-hit-title">' +
               escapeText(page.meta.title || page.url) + '</span><span class="search-hit-excerpt">' + page.excerpt + '</span></a>' +
               (subs.length ? '<ul class="search-sub">' + subs.map(function (sub) {
-                return '<li><a href="' + escapeText(sub.url) + '">' + escapeText(sub.title) + '</a></li>';
+                return '<li><a href="' + escapeText(sub.url) + '">' + escapeText(sub.name) + '</a></li>';
               }).join('') + '</ul>' : '') + '</li>';
           }).join('') + '</ul>';
         }
