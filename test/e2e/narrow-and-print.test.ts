@@ -213,6 +213,44 @@ describe.skipIf(!hasChromium)('the theme on narrow screens and in print, in Chro
     });
   });
 
+  describe('print', () => {
+    it('prints the content alone, light, with code wrapped, every tab under its label and external URLs', async () => {
+      const { context, page } = await open('api/users/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+      await page.getByRole('button', { name: 'Dark theme' }).click(); // chosen, not only the OS's: still printed light
+      await expect(page.locator('.code-group').getByRole('tab', { name: 'JavaScript' }).getAttribute('aria-selected')).resolves.toBe('false');
+      await page.emulateMedia({ media: 'print' });
+      // Paper width, so long lines have to wrap.
+      await page.setViewportSize({ width: 600, height: 900 });
+
+      for (const chrome of ['.site-header', '.sidebar', '.toc', '.toc-bar', '.search', '.theme-toggle', '.pager', '.copy-button', '.code-group-tabs', '.heading-anchor']) {
+        const visible = await page.locator(chrome).evaluateAll((elements) => elements.filter((e) => e.checkVisibility()).length);
+        expect(visible, chrome).toBe(0);
+      }
+      await expect(page.locator('.prose h1').isVisible()).resolves.toBe(true);
+
+      // Both SDK tabs print, each under its label.
+      const group = page.locator('.code-group');
+      await expect(group.locator('.code-group-label').evaluateAll((labels) => labels.filter((l) => l.checkVisibility()).map((l) => l.textContent))).resolves.toEqual(['Python', 'JavaScript']);
+      await expect(group.locator('[data-tab="Python"] pre').isVisible()).resolves.toBe(true);
+      await expect(group.locator('[data-tab="JavaScript"] pre').isVisible()).resolves.toBe(true);
+
+      // Code wraps: nothing is cut at the block's edge, and the long curl takes several lines.
+      const cut = await page.locator('.prose pre').evaluateAll((blocks) => blocks.filter((pre) => pre.scrollWidth > pre.clientWidth).length);
+      expect(cut).toBe(0);
+      const curl = page.locator('.code-block', { hasText: 'YOUR_API_KEY" https://api.dataflow.example.com/v1/users/user_123' }).locator('pre');
+      await expect(curl.evaluate((pre) => pre.getBoundingClientRect().height > 3 * parseFloat(getComputedStyle(pre).lineHeight))).resolves.toBe(true);
+
+      // Links to other sites print their URL after their text; the site's own links do not.
+      const after = (text: string) => page.locator('.prose a', { hasText: text }).evaluate((link) => getComputedStyle(link, '::after').content);
+      await expect(after('RFC 6750')).resolves.toBe('" (https://www.rfc-editor.org/rfc/rfc6750)"');
+      await expect(after('DataFlow docs home')).resolves.toBe('none');
+
+      // Dark text on white, although the reader chose the dark theme.
+      await expect(page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor])).resolves.toEqual(['rgb(31, 35, 40)', 'rgb(255, 255, 255)']);
+      await context.close();
+    });
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [1024, 390]) {
       it(`has no axe violations at ${width} px in the ${colorScheme} theme, "On this page" open`, async () => {
