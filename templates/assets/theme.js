@@ -68,17 +68,47 @@
     });
   }
 
-  // ---- Variant switcher: a <details> that works without script; with it, Escape and a
-  // click elsewhere close it, as readers expect of a menu. ----
-  var variantSwitch = document.querySelector('.variant-switch');
-  if (variantSwitch) {
+  // ---- Menus made of a <details> (the variant switcher, "On this page" on narrow screens):
+  // they work without script; with it, Escape, a click elsewhere and the focus leaving close
+  // them, as readers expect of a menu, and the summary states aria-expanded too. ----
+  function detailsMenu(details) {
+    var summary = details.querySelector('summary');
+    function sync() { summary.setAttribute('aria-expanded', String(details.open)); }
+    sync();
+    details.addEventListener('toggle', sync);
     document.addEventListener('click', function (event) {
-      if (variantSwitch.open && !variantSwitch.contains(event.target)) variantSwitch.open = false;
+      if (details.open && !details.contains(event.target)) details.open = false;
     });
-    variantSwitch.addEventListener('keydown', function (event) {
-      if (event.key !== 'Escape' || !variantSwitch.open) return;
-      variantSwitch.open = false;
-      variantSwitch.querySelector('summary').focus();
+    details.addEventListener('focusout', function (event) {
+      if (details.open && event.relatedTarget && !details.contains(event.relatedTarget)) details.open = false;
+    });
+    details.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !details.open) return;
+      details.open = false;
+      summary.focus();
+    });
+  }
+  var variantSwitch = document.querySelector('.variant-switch');
+  if (variantSwitch) detailsMenu(variantSwitch);
+  // Choosing a section closes the menu and takes the focus there, so the next Tab (or a
+  // screen reader) goes on from the section, not from a link now hidden.
+  var tocMenu = document.querySelector('.toc-menu');
+  if (tocMenu) {
+    detailsMenu(tocMenu);
+    // A long list opens scrolled to the section being read.
+    tocMenu.addEventListener('toggle', function () {
+      var list = tocMenu.querySelector('ul');
+      var current = list && tocMenu.open && list.querySelector('[aria-current="true"]');
+      if (current && list.scrollHeight > list.clientHeight) list.scrollTop = current.offsetTop - list.clientHeight / 2;
+    });
+    tocMenu.addEventListener('click', function (event) {
+      var link = event.target.closest('a');
+      if (!link) return;
+      tocMenu.open = false;
+      var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!heading) return;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
     });
   }
 
@@ -237,11 +267,18 @@
     if (!selectTab(group, store('docsmith-tab:' + group.key), false)) selectTab(group, group.tabs[0].textContent, false);
   });
 
-  // ---- On-page TOC: mark the section being read. ----
-  var tocLinks = Array.prototype.slice.call(document.querySelectorAll('.toc a'));
-  var sections = tocLinks
-    .map(function (link) { return { link: link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) }; })
-    .filter(function (entry) { return entry.heading; });
+  // ---- On-page TOC: mark the section being read (in the column and in the narrow screens' menu). ----
+  var sections = [];
+  var sectionById = {};
+  document.querySelectorAll('.toc-menu a, .toc a').forEach(function (link) {
+    var id = decodeURIComponent(link.hash.slice(1));
+    if (!sectionById[id]) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      sections.push(sectionById[id] = { links: [], heading: heading });
+    }
+    sectionById[id].links.push(link);
+  });
   var spyQueued = false;
   function spy() {
     spyQueued = false;
@@ -255,8 +292,10 @@
     }
     if (atBottom && window.scrollY > 0) current = sections[sections.length - 1];
     sections.forEach(function (entry) {
-      if (entry === current) entry.link.setAttribute('aria-current', 'true');
-      else entry.link.removeAttribute('aria-current');
+      entry.links.forEach(function (link) {
+        if (entry === current) link.setAttribute('aria-current', 'true');
+        else link.removeAttribute('aria-current');
+      });
     });
   }
   if (sections.length) {
@@ -293,6 +332,51 @@
   function close() {
     results.hidden = true;
   }
+  // A page's sections that matched, as Pagefind's own UI picks them: the three with the most
+  // matches, in page order. Each is named by its heading and the one above it ("List Users ›
+  // Example request"), and by more of the headings above while another heading of the page
+  // would have the same name; sections named alike down to the h2 are numbered. Pagefind's
+  // `anchors` lists the page's headings in order, with their levels.
+  function subResults(page) {
+    var subs = (page.sub_results || []).filter(function (sub) {
+      return sub.url !== page.url && sub.title !== page.meta.title && (!sub.anchor || sub.anchor.element !== 'h1');
+    });
+    if (subs.length > 3) {
+      var top = subs.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
+      subs = subs.filter(function (sub) { return top.indexOf(sub) !== -1; });
+    }
+    var trails = []; // each heading's path of heading texts, from its h2 down to itself
+    var index = {};
+    var trail = [];
+    (page.anchors || []).forEach(function (anchor) {
+      var level = /^h([2-6])$/i.exec(anchor.element);
+      if (!level) return;
+      while (trail.length && trail[trail.length - 1].level >= +level[1]) trail.pop();
+      trail.push({ level: +level[1], text: anchor.text });
+      index[anchor.id] = trails.length;
+      trails.push(trail.map(function (entry) { return entry.text; }));
+    });
+    function tail(path, n) { return path.slice(-n).join(' › '); }
+    function nameOf(i) {
+      var path = trails[i];
+      for (var n = Math.min(2, path.length); ; n++) {
+        var text = tail(path, n);
+        var alike = 0;
+        var before = 0;
+        trails.forEach(function (other, j) {
+          if (j === i || tail(other, n) !== text) return;
+          alike++;
+          if (j < i && other.length === n) before++;
+        });
+        if (!alike) return text;
+        if (n >= path.length) return before ? text + ' (' + (before + 1) + ')' : text;
+      }
+    }
+    return subs.map(function (sub) {
+      var i = sub.anchor ? index[sub.anchor.id] : undefined;
+      return { url: sub.url, name: i === undefined ? sub.title : nameOf(i) };
+    });
+  }
   var latest = 0;
   function run() {
     var query = input.value.trim();
@@ -309,12 +393,12 @@
           (pages.length ? pages.length + (pages.length === 1 ? ' result' : ' results') : 'No results for “' + escapeText(query) + '”') + '</p>';
         if (pages.length) {
           html += '<ul>' + pages.map(function (page) {
-            var subs = (page.sub_results || []).filter(function (sub) { return sub.url !== page.url && sub.title !== page.meta.title; }).slice(0, 3);
+            var subs = subResults(page);
             // Excerpts come from Pagefind with matches wrapped in <mark>, and everything else escaped.
             return '<li class="search-hit"><a href="' + escapeText(page.url) + '"><span class="search-hit-title">' +
               escapeText(page.meta.title || page.url) + '</span><span class="search-hit-excerpt">' + page.excerpt + '</span></a>' +
               (subs.length ? '<ul class="search-sub">' + subs.map(function (sub) {
-                return '<li><a href="' + escapeText(sub.url) + '">' + escapeText(sub.title) + '</a></li>';
+                return '<li><a href="' + escapeText(sub.url) + '">' + escapeText(sub.name) + '</a></li>';
               }).join('') + '</ul>' : '') + '</li>';
           }).join('') + '</ul>';
         }

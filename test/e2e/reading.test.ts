@@ -144,6 +144,33 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await context.close();
   });
 
+  it('names each section a search finds on a page by its parent heading too, so no two lines are alike', async () => {
+    const { context, page } = await open('api/users/');
+    const input = page.locator('#ds-search-input');
+    const results = page.locator('#ds-search-results');
+    const sections = results.locator('.search-hit', { has: page.locator('.search-hit-title', { hasText: 'Users API' }) }).locator('.search-sub a');
+    async function search(query: string): Promise<void> {
+      // Cleared first, so the results read are this query's.
+      await input.fill('');
+      await page.waitForFunction(() => document.getElementById('ds-search-results')!.innerHTML === '');
+      await input.fill(query);
+      await results.locator('.search-status').waitFor();
+    }
+    await search('200 OK');
+    await expect(sections.allTextContents()).resolves.toEqual(['List Users › Example response (200 OK)', 'Get User by ID › Example response (200 OK)', 'Update User › Example response (200 OK)']);
+    await expect(sections.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual(['/api/users/#example-response-200-ok', '/api/users/#example-response-200-ok-1', '/api/users/#example-response-200-ok-2']);
+    await search('path parameters');
+    await expect(sections.allTextContents()).resolves.toEqual(['Get User by ID › Path parameters', 'Update User › Path parameters', 'Delete User › Path parameters']);
+    for (const query of ['example', 'request', 'user', 'status']) {
+      await search(query);
+      for (const hit of await results.locator('.search-hit').all()) {
+        const lines = await hit.locator('.search-sub a').allTextContents();
+        expect(new Set(lines).size, `${query}: ${lines.join(' | ')}`).toBe(lines.length);
+      }
+    }
+    await context.close();
+  });
+
   it('searches only the edition being read', async () => {
     for (const path of ['self-hosted/', '']) {
       const { context, page } = await open(path);

@@ -7,7 +7,9 @@ const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$/;
 /**
  * HTTP-method badges for endpoint lines: inline code such as `` `GET /v1/users` ``, or a
  * paragraph that is nothing but `GET /v1/users`, becomes a coloured method badge and the
- * path in code. The text stays the same, so search and copy-paste see `GET /v1/users`.
+ * path in code. The text stays the same, so search and copy-paste see `GET /v1/users`:
+ * the path's line-break points are `<wbr>` elements (after each run of slashes), which
+ * add no text, so a long URL wraps at a slash on a phone rather than mid-word.
  */
 export function rehypeEndpoints() {
   return (tree: Root) => {
@@ -35,8 +37,16 @@ function badge(method: string, path: string): ElementContent[] {
   return [
     { type: 'element', tagName: 'span', properties: { className: ['method', `method-${method.toLowerCase()}`] }, children: [{ type: 'text', value: method }] },
     { type: 'text', value: ' ' },
-    { type: 'element', tagName: 'code', properties: { className: ['endpoint-path'] }, children: [{ type: 'text', value: path }] },
+    { type: 'element', tagName: 'code', properties: { className: ['endpoint-path'] }, children: breakAfterSlashes(path) },
   ];
+}
+
+function breakAfterSlashes(path: string): ElementContent[] {
+  const parts = path.split(/(?<=\/)(?=[^/])/);
+  return parts.flatMap((part, i): ElementContent[] => {
+    const text: ElementContent = { type: 'text', value: part };
+    return i === 0 ? [text] : [{ type: 'element', tagName: 'wbr', properties: {}, children: [] }, text];
+  });
 }
 
 function addClass(node: Element, name: string): void {
