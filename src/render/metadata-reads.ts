@@ -36,7 +36,7 @@ export const VARIANT_READ = '@variant';
 
 /** The metadata key a variable path reads (or the variant), `'*'` for any, `undefined` for none. */
 function metadataKeyRead(path: string): string | '*' | undefined {
-  if (/^variant(?=$|[.[])/.test(path) || path === 'page.url' || path === 'page.canonical' || path === 'page.noindex' || path === 'site.home') return VARIANT_READ;
+  if (/^variant(?=$|[.[])/.test(path) || path === 'page.url' || path === 'page.markdown_url' || path === 'page.canonical' || path === 'page.noindex' || path === 'site.home') return VARIANT_READ;
   const root = /^(?:page|site)(?=$|[.[])/.exec(path);
   if (!root) return undefined;
   const rest = path.slice(root[0].length);

@@ -55,7 +55,8 @@ function renderLandingPage(group: NavItem, input: LandingInput): LandingPage {
   const layout = renderLayout({
     name: 'layout',
     content: body,
-    page: { ...scope.page, title_heading: true },
+    // A list the build makes, with no Markdown twin of its own.
+    page: { ...scope.page, markdown_url: '', title_heading: true },
     site: scope.site,
     headings: [],
     nav: input.nav.forPage(group.url),

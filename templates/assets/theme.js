@@ -211,6 +211,24 @@
     block.appendChild(button);
   });
 
+  // ---- Copy page: the page's Markdown twin (placeholders resolved), for an AI assistant. ----
+  var copyPage = document.querySelector('.copy-page');
+  if (copyPage && navigator.clipboard) {
+    var copyPageTimer;
+    copyPage.hidden = false;
+    copyPage.addEventListener('click', function () {
+      fetch(copyPage.getAttribute('data-markdown'))
+        .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.text(); })
+        .then(function (text) { return navigator.clipboard.writeText(text); })
+        .then(function () { say('Copied'); }, function () { say('Copy failed'); });
+    });
+    function say(text) {
+      copyPage.textContent = text;
+      clearTimeout(copyPageTimer);
+      copyPageTimer = setTimeout(function () { copyPage.textContent = 'Copy page'; }, 1600);
+    }
+  }
+
   // ---- Code groups: stacked blocks become tabs; the choice is remembered per group. ----
   var groups = [];
   function selectTab(group, label, save) {

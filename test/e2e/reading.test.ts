@@ -89,6 +89,21 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await context.close();
   });
 
+  it('copies the whole page as its Markdown twin with "Copy page"; without JavaScript the button is not shown', async () => {
+    const { context, page } = await open('api/users/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await page.getByRole('button', { name: 'Copy page' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor({ timeout: 10_000 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await (await fetch(`${url}api/users.md`)).text());
+    expect(copied).toMatch(/^# Users API\n/);
+    expect(copied).toContain('"https://api.dataflow.example.com/v1/users?status=active&limit=10&offset=0"');
+    await context.close();
+    const noScript = await open('api/users/', { javaScriptEnabled: false });
+    await expect(noScript.page.locator('.copy-page').isVisible()).resolves.toBe(false);
+    await noScript.context.close();
+  });
+
   it('toggles the theme, and keeps it across pages', async () => {
     const { context, page } = await open('', { colorScheme: 'light' });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
