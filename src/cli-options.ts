@@ -55,6 +55,7 @@ export const OPTIONS = {
   host: { type: 'string', argument: 'HOST', default: '127.0.0.1', commands: ['dev'], description: 'the address to listen on' },
   cache: { type: 'boolean', default: true, commands: ['build', 'check'], description: 'render every page, ignoring the cache' },
   search: { type: 'boolean', default: true, commands: ['build'], description: 'skip the search index (for benchmarks and previews)' },
+  'max-warnings': { type: 'string', argument: 'N', commands: ['check'], description: 'exit 1 when there are more than N warnings too (0 in CI: every warning fails the check)' },
   variant: { type: 'string', argument: 'NAME', commands: SITE_COMMANDS, description: 'only this variant of a site with variants (built at its own URLs, alone in the output folder)' },
   help: { type: 'boolean', short: 'h', commands: ['build', 'check', 'dev', 'explain'], description: 'print the usage: commands, options and exit codes' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -64,7 +65,7 @@ export type OptionName = keyof typeof OPTIONS;
 /** What each exit code means. */
 export const EXIT_CODES = [
   { code: 0, meaning: 'done, with no errors (warnings do not count); dev: stopped with Ctrl-C' },
-  { code: 1, meaning: 'the site has errors: every one is reported, and build writes nothing (the last good output stays)' },
+  { code: 1, meaning: 'the site has errors: every one is reported, and build writes nothing (the last good output stays); check: also more warnings than --max-warnings allows' },
   { code: 2, meaning: 'the command line is wrong (an unknown command, option, option value or rule), or build refused an output folder it must not replace' },
 ] as const;
 
@@ -138,7 +139,7 @@ export type OptionValues = ReturnType<typeof parseArgs<{ options: ReturnType<typ
 
 /** A command line read: what to run, or why it cannot be (exit 2), or a request for help. */
 export type CommandLine =
-  | { kind: 'run'; command: CommandName; rule: string | undefined; values: OptionValues; port: number }
+  | { kind: 'run'; command: CommandName; rule: string | undefined; values: OptionValues; port: number; maxWarnings: number | undefined }
   | { kind: 'help' }
   | { kind: 'wrong'; message: string };
 
@@ -160,8 +161,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const port = Number(values.port);
   const arguments_ = known && 'argument' in known ? 1 : 0;
   const formats: readonly string[] = OPTIONS.format.choices;
-  if (!known || extra.length > arguments_ || !formats.includes(values.format) || !Number.isInteger(port) || port < 0 || port > 65535) {
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  const badMax = maxWarnings !== undefined && (!/^\d+$/.test(values['max-warnings']!) || !Number.isSafeInteger(maxWarnings));
+  if (!known || extra.length > arguments_ || !formats.includes(values.format) || !Number.isInteger(port) || port < 0 || port > 65535 || badMax) {
     return { kind: 'wrong', message: command ? `Unknown command or option value: ${argv.join(' ')}\n\n${usage()}` : usage() };
   }
-  return { kind: 'run', command: known.name, rule: extra[0], values, port };
+  return { kind: 'run', command: known.name, rule: extra[0], values, port, maxWarnings };
 }

@@ -90,7 +90,13 @@ export async function main(argv: string[]): Promise<number> {
   const rendered = `${result.stats.rendered} rendered${fromCache > 0 ? `, ${fromCache} from the cache` : ''}`;
   console.error(`${result.pages.length} page${result.pages.length === 1 ? '' : 's'} ${done} in ${seconds}s (${rendered})${size}: ${summarize(result.diagnostics)}`);
   if (values.format === 'text' && result.diagnostics.length > 0) console.error(EXPLAIN_HINT);
-  return hasErrors(result.diagnostics) ? 1 : 0;
+  if (hasErrors(result.diagnostics)) return 1;
+  const warnings = result.diagnostics.length;
+  if (command === 'check' && line.maxWarnings !== undefined && warnings > line.maxWarnings) {
+    console.error(`error: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${line.maxWarnings} allows`);
+    return 1;
+  }
+  return 0;
 }
 
 /** A pages-done counter on one terminal line, for builds big enough to wait for. */

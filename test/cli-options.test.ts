@@ -7,8 +7,8 @@ describe('the command line, made from its tables', () => {
     for (const command of COMMANDS) expect(text).toMatch(new RegExp(`^  ${command.name}\\b`, 'm'));
     for (const name of Object.keys(OPTIONS) as OptionName[]) expect(text).toContain(`  ${optionUsage(name)}`);
     for (const exit of EXIT_CODES) expect(text).toMatch(new RegExp(`^  ${exit.code}  `, 'm'));
-    expect(text).toContain('--no-cache        build, check: render every page, ignoring the cache\n');
-    expect(text).toContain('--port N          dev: the first port to try (default: 4321)\n');
+    expect(text).toContain('--no-cache         build, check: render every page, ignoring the cache\n');
+    expect(text).toContain('--port N           dev: the first port to try (default: 4321)\n');
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 

@@ -83,6 +83,16 @@ describe('docsmith CLI', () => {
     expect(report.diagnostics.map((d) => d.rule)).toEqual(['liquid/undefined-variable', 'images/missing-alt', 'images/missing', 'links/missing-anchor', 'nav/unreachable', 'metadata/unused']);
   });
 
+  it('fails a check with more warnings than --max-warnings allows (exit 1), and refuses a count that is not one (exit 2)', async () => {
+    const root = makeSite({ 'content/index.md': '# Home\n\n![](logo.png)\n', 'content/logo.png': 'png' });
+    const strict = await docsmith('check', '--root', root, '--max-warnings', '0');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error: 1 warning, more than --max-warnings 0 allows');
+    expect((await docsmith('check', '--root', root, '--max-warnings', '1')).code).toBe(0);
+    expect((await docsmith('check', '--root', root)).code).toBe(0);
+    expect((await docsmith('check', '--root', root, '--max-warnings', 'none')).code).toBe(2);
+  });
+
   it('folds a problem repeated in a file in the text report, and keeps every copy in the JSON and the counts', async () => {
     const root = copySite(path.resolve('test/invalid/repeated-problem'));
     try {
