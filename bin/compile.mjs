@@ -10,11 +10,13 @@
  * sources the bundle was compiled from, so an edit to src/ compiles again, and an unchanged
  * checkout starts from the bundle at the cost of reading and hashing its ~60 files.
  * Tests and bench scripts run src/ directly, and src/runtime.ts compiles the same bundle
- * for their render workers. The folder is safe to delete.
+ * for their render workers. The folder is safe to delete. When the package's folder cannot
+ * be written (installed globally or in a container image by another user), the bundle goes
+ * to the current folder's node_modules/.cache instead (`cacheFolders`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,28 +36,47 @@ const ESM_BUILDS = ['liquidjs'];
 /** Bundles kept besides the newest, for a dev server still running an older one. */
 const KEEP_OLDER = 2;
 
+/** @typedef {{ root?: string, cacheDir?: string, fallbackCacheDir?: string }} CompileOptions for tests: another checkout, other cache folders */
+/** @typedef {{ dir: string, absoluteImports: boolean }} CacheFolder */
+
 /**
  * Returns the folder of the compiled runtime (`cli.mjs`, `api.mjs`, `worker.mjs` and their
  * shared chunks), compiling first when the sources changed since the last compile.
  *
- * @param {{ root?: string, cacheDir?: string }} [options] for tests: another checkout, another cache folder
+ * @param {CompileOptions} [options]
  * @returns {Promise<string>}
  */
 export async function compiledRuntime(options = {}) {
   const root = options.root ?? PACKAGE_ROOT;
-  const cacheDir = options.cacheDir ?? path.join(root, 'node_modules', '.cache', 'docsmith', 'runtime');
-  const sources = readSourceList(path.join(cacheDir, 'sources.json'));
-  const key = sources && keyOf(root, sources.map((file) => [file, readOrMissing(path.join(root, file))]));
-  const dir = key && path.join(cacheDir, key);
-  if (dir && existsSync(path.join(dir, 'cli.mjs'))) return dir;
-  return compile(root, cacheDir);
+  const caches = cacheFolders(root, options);
+  for (const cache of caches) {
+    const sources = readSourceList(path.join(cache.dir, 'sources.json'));
+    const key = sources && keyOf(root, sources.map((file) => [file, readOrMissing(path.join(root, file))]));
+    const dir = key && path.join(cache.dir, key);
+    if (dir && existsSync(path.join(dir, 'cli.mjs'))) return dir;
+  }
+  const esbuild = await import('esbuild');
+  /** @type {unknown[]} */
+  const refusals = [];
+  for (const cache of caches) {
+    let staging;
+    try {
+      mkdirSync(cache.dir, { recursive: true });
+      staging = mkdtempSync(path.join(cache.dir, '.staging-'));
+    } catch (error) {
+      refusals.push(error);
+      continue;
+    }
+    return compile(esbuild, root, cache, staging);
+  }
+  throw new AggregateError(refusals, `docsmith compiles its code on first start, and could write it to none of these folders: ${caches.map((cache) => cache.dir).join(', ')}`);
 }
 
 /**
  * The file URL of one of the compiled entries (importing `cli` runs the command line).
  *
  * @param {keyof typeof ENTRIES} entry
- * @param {{ root?: string, cacheDir?: string }} [options]
+ * @param {CompileOptions} [options]
  * @returns {Promise<string>}
  */
 export async function compiledEntry(entry, options = {}) {
@@ -63,19 +84,51 @@ export async function compiledEntry(entry, options = {}) {
 }
 
 /**
+ * Where the bundle may be kept, first choice first. Inside the package, its imports of
+ * packages find the package's dependencies as the package's own files do, by name. When
+ * the package's folder cannot be written, the current folder's node_modules/.cache (where
+ * the site's caches are): from there a name could find the site's packages instead (or
+ * none, after a global install), so each import is compiled to the URL Node resolves it to
+ * from this package.
+ *
+ * @param {string} root
+ * @param {CompileOptions} options
+ * @returns {CacheFolder[]}
+ */
+function cacheFolders(root, options) {
+  const own = { dir: options.cacheDir ?? path.join(root, 'node_modules', '.cache', 'docsmith', 'runtime'), absoluteImports: false };
+  const fallback = { dir: options.fallbackCacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'docsmith', 'runtime'), absoluteImports: true };
+  return path.resolve(fallback.dir) === path.resolve(own.dir) ? [own] : [own, fallback];
+}
+
+/**
  * Bundles into a staging folder, then renames it to its key: a folder under a key is
  * always complete, and two processes compiling at once agree on the result.
  *
+ * @param {typeof import('esbuild')} esbuild
  * @param {string} root
- * @param {string} cacheDir
+ * @param {CacheFolder} cache
+ * @param {string} staging an empty folder in the cache
  * @returns {Promise<string>} the bundle's folder
  */
-async function compile(root, cacheDir) {
-  const esbuild = await import('esbuild');
-  mkdirSync(cacheDir, { recursive: true });
-  const staging = mkdtempSync(path.join(cacheDir, '.staging-'));
+async function compile(esbuild, root, cache, staging) {
+  const cacheDir = cache.dir;
   /** What each source held when esbuild read it, so the key matches what was compiled. @type {Map<string, string>} */
   const compiled = new Map();
+  /** @type {import('esbuild').Plugin[]} */
+  const plugins = [
+    {
+      name: 'docsmith-sources',
+      setup(build) {
+        build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+          const contents = readFileSync(args.path, 'utf8');
+          compiled.set(toPosix(path.relative(root, args.path)), contents);
+          return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js' };
+        });
+      },
+    },
+  ];
+  if (cache.absoluteImports) plugins.unshift(absoluteImports(root, compiled));
   try {
     await esbuild.build({
       absWorkingDir: root,
@@ -94,18 +147,7 @@ async function compile(root, cacheDir) {
       sourcemap: 'linked',
       define: { DOCSMITH_COMPILED: JSON.stringify({ packageRoot: root }) },
       logLevel: 'silent',
-      plugins: [
-        {
-          name: 'docsmith-sources',
-          setup(build) {
-            build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-              const contents = readFileSync(args.path, 'utf8');
-              compiled.set(toPosix(path.relative(root, args.path)), contents);
-              return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js' };
-            });
-          },
-        },
-      ],
+      plugins,
     });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -127,6 +169,31 @@ async function compile(root, cacheDir) {
   writeAtomically(path.join(cacheDir, 'sources.json'), JSON.stringify(files));
   pruneOlder(cacheDir, key);
   return dir;
+}
+
+/**
+ * Compiles each import of a package to the file URL Node resolves it to from this file,
+ * which is in the package, so the bundle runs from a folder outside it. Each file resolved
+ * to joins the files the bundle's key covers: when npm moves or updates a dependency, the
+ * bundle is compiled again rather than left importing a file that is gone.
+ *
+ * @param {string} root
+ * @param {Map<string, string>} compiled
+ * @returns {import('esbuild').Plugin}
+ */
+function absoluteImports(root, compiled) {
+  return {
+    name: 'docsmith-absolute-imports',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.kind === 'entry-point' || isBuiltin(args.path)) return undefined;
+        const url = import.meta.resolve(args.path);
+        const file = fileURLToPath(url);
+        compiled.set(toPosix(path.relative(root, file)), readFileSync(file, 'utf8'));
+        return { path: url, external: true };
+      });
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // docsmith's own documentation, built by docsmith (`npm run docs`, `npm run docs:dev`).
 // Facts that change are placeholders, filled in from the files that own them.
-import { defineConfig } from '../src/index.ts';
+import { defineConfig } from 'docsmith';
 import pkg from '../package.json' with { type: 'json' };
 
 export default defineConfig({

@@ -29,6 +29,9 @@ export const CODE_ID = path.basename(RUNTIME_DIR);
 /** The render worker's entry (src/render/worker.ts, compiled), which src/render/pool.ts starts. */
 export const WORKER_URL = pathToFileURL(path.join(RUNTIME_DIR, 'worker.mjs'));
 
+/** The public API's entry (src/index.ts, compiled): what `'docsmith'` means in a site's config. */
+export const API_URL = pathToFileURL(path.join(RUNTIME_DIR, 'api.mjs'));
+
 async function compileSources(): Promise<string> {
   // By a computed URL, so that esbuild leaves the compiler out of the bundle it makes.
   const compiler = pathToFileURL(path.join(PACKAGE_ROOT, 'bin', 'compile.mjs')).href;

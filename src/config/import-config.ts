@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BuildFailure, Message } from 'esbuild';
+import type { BuildFailure, Message, Plugin } from 'esbuild';
+import { API_URL } from '../runtime.ts';
 
 /** Where a config file failed to compile, for the diagnostic. */
 export interface ConfigSyntaxError {
@@ -28,6 +29,8 @@ let active = 0;
  * from the site, then imported and removed. No TypeScript loader is needed in the
  * process, a fresh file name defeats the module cache when the dev server loads an
  * edited config, and a syntax error comes back with its position.
+ *
+ * `import … from 'docsmith'` is the docsmith that is loading the config (`docsmithItself`).
  */
 export async function importConfig(root: string, file: string): Promise<ImportedConfig> {
   const esbuild = await import('esbuild');
@@ -43,6 +46,7 @@ export async function importConfig(root: string, file: string): Promise<Imported
       platform: 'node',
       target: 'node20',
       packages: 'external',
+      plugins: [docsmithItself],
       logLevel: 'silent',
       // The config reads as if it ran where it is written, not in the cache.
       define: {
@@ -81,6 +85,20 @@ export async function importConfig(root: string, file: string): Promise<Imported
     }
   }
 }
+
+/**
+ * Points `'docsmith'` at the running docsmith's compiled API. Left to Node, it would be
+ * looked up from the compiled copy's folder in node_modules/.cache, where Node never
+ * resolves a package's name to itself: a config inside docsmith's own repository (the docs
+ * site) could not import it, nor could a site built by a docsmith installed elsewhere.
+ * When the site has docsmith installed and runs that one, this is the same module.
+ */
+const docsmithItself: Plugin = {
+  name: 'docsmith-itself',
+  setup(build) {
+    build.onResolve({ filter: /^docsmith$/ }, () => ({ path: API_URL.href, external: true }));
+  },
+};
 
 function syntaxError(root: string, file: string, message: Message): ConfigSyntaxError {
   const where = message.location;

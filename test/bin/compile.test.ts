@@ -17,9 +17,9 @@ function copyCheckout(): { root: string; cacheDir: string } {
 }
 
 /** The compiled command line's URL, found in its own process as bin/docsmith.mjs finds it. */
-async function compiledCli(root: string, cacheDir: string): Promise<string> {
+async function compiledCli(root: string, cacheDir: string, fallbackCacheDir?: string): Promise<string> {
   const compile = pathToFileURL(path.join(root, 'bin', 'compile.mjs')).href;
-  const script = `const { compiledEntry } = await import(${JSON.stringify(compile)}); console.log(await compiledEntry('cli', ${JSON.stringify({ root, cacheDir })}));`;
+  const script = `const { compiledEntry } = await import(${JSON.stringify(compile)}); console.log(await compiledEntry('cli', ${JSON.stringify({ root, cacheDir, fallbackCacheDir })}));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
   return stdout.trim();
 }
@@ -103,5 +103,36 @@ describe('bin/compile.mjs', () => {
     const titles = path.join(root, 'src', 'content', 'titles.ts');
     writeFileSync(titles, readFileSync(titles, 'utf8').replace('words.charAt(0).toUpperCase() + words.slice(1);', "words.charAt(0).toUpperCase() + words.slice(1) + ' (edited)';"));
     expect(await buildWith(await compiledCli(root, cacheDir))).toContain('<title>Getting started (edited) |');
+  }, 60_000);
+
+  it('compiles into the fallback folder when the package’s cannot be written, with imports that resolve from there', async () => {
+    const { root } = copyCheckout();
+    // A file where the package's cache would go: its folder cannot be made (as in a read-only package).
+    writeFileSync(path.join(root, 'read-only'), '');
+    const cacheDir = path.join(root, 'read-only', 'runtime');
+    // Outside any node_modules: a package's name would resolve to nothing from here.
+    const fallback = path.join(temporaryFolder('fallback-cache'), 'runtime');
+    const cli = await compiledCli(root, cacheDir, fallback);
+    expect(path.dirname(path.dirname(fileURLToPath(cli)))).toBe(fallback);
+    const bundle = path.dirname(fileURLToPath(cli));
+    const code = readdirSync(bundle).filter((file) => file.endsWith('.mjs')).map((file) => readFileSync(path.join(bundle, file), 'utf8')).join('\n');
+    const packages = [...code.matchAll(/from "([^".][^"]*)"/g)].map((match) => match[1]!).filter((specifier) => !specifier.startsWith('node:'));
+    expect(packages.length).toBeGreaterThan(0);
+    expect(packages.filter((specifier) => !specifier.startsWith('file:'))).toEqual([]);
+    // Found there on the next start; a build runs from it, render workers included.
+    expect(await compiledCli(root, cacheDir, fallback)).toBe(cli);
+    const site = temporaryFolder('fallback-site');
+    mkdirSync(path.join(site, 'content'));
+    writeFileSync(path.join(site, 'content', 'index.md'), '# Home\n');
+    await run(process.execPath, [fileURLToPath(cli), 'build', '--root', site, '--no-search']);
+    expect(readFileSync(path.join(site, 'dist', 'index.html'), 'utf8')).toContain('<h1 id="home">Home</h1>');
+  }, 60_000);
+
+  it('names the folders it tried when it can write to none', async () => {
+    const { root } = copyCheckout();
+    writeFileSync(path.join(root, 'read-only'), '');
+    await expect(compiledCli(root, path.join(root, 'read-only', 'a'), path.join(root, 'read-only', 'b'))).rejects.toThrow(
+      `could write it to none of these folders: ${path.join(root, 'read-only', 'a')}, ${path.join(root, 'read-only', 'b')}`,
+    );
   }, 60_000);
 });

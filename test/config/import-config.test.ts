@@ -30,6 +30,15 @@ describe('importConfig', () => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
+  it("resolves 'docsmith' to the docsmith loading it, from a site that has none installed", async () => {
+    // As a config inside docsmith's own repository (the docs site) or a site built by a docsmith installed elsewhere.
+    const root = makeSite({
+      'site.config.ts': "import { defineConfig, type SiteConfigInput } from 'docsmith';\nconst metadata: SiteConfigInput['metadata'] = { who: 'writers' };\nexport default defineConfig({ title: 'Acme', metadata });\n",
+    });
+    const imported = await importConfig(root, path.join(root, 'site.config.ts'));
+    expect(imported).toEqual({ ok: true, exported: { title: 'Acme', metadata: { who: 'writers' } } });
+  });
+
   it('loads an edited config afresh, not from the module cache', async () => {
     const root = makeSite({ 'site.config.ts': "export default { title: 'One' };\n" });
     const file = path.join(root, 'site.config.ts');
