@@ -20,6 +20,8 @@ export class FolderMaker {
       }
     } else {
       mkdirSync(folder, { recursive: true });
+      // Its ancestors exist now too: a page's Markdown twin is written into its parent folder.
+      for (let parent = path.dirname(folder); !this.made.has(parent) && parent !== path.dirname(parent); parent = path.dirname(parent)) this.made.add(parent);
     }
     this.made.add(folder);
   }
