@@ -4,7 +4,7 @@ import { variantMembership } from '../content/membership.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { checkMetadata, checkSite } from './checks.ts';
+import { checkConfigImage, checkMetadata, checkSite } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
@@ -101,6 +101,7 @@ export class BuildSession {
       return finish({ config, pages: [], landingPages: [], diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     diagnostics.push(...unknownTemplateVariants(theme.templates, names, (name) => unknownVariant(name, names)));
+    diagnostics.push(...checkConfigImage({ config, configSource: site.configSource, assets: listing.assetPaths }));
     const variants = this.variantSites(site, diagnostics).filter(({ build }) => {
       if (wanted !== undefined) return build.variant?.name === wanted;
       // Lazily: those shown or asked for, else the default.

@@ -56,7 +56,8 @@ export const configSchema = z.strictObject({
    */
   title: z.string().min(1).default('Documentation'),
   /**
-   * The site's one-line description, used when a page has none.
+   * The site's one-line description, used when a page has none (the meta description and
+   * `og:description` of link previews).
    * @default ""
    */
   description: z.string().default(''),
@@ -79,9 +80,17 @@ export const configSchema = z.strictObject({
     .default('/'),
   /**
    * The public origin of the site (`https://docs.example.com`). With it the build writes
-   * `sitemap.xml` and gives pages absolute canonical links.
+   * `sitemap.xml` and gives pages absolute canonical links and `og:url`, and `image` files
+   * an absolute address.
    */
   siteUrl: z.url().optional(),
+  /**
+   * The image link previews (Open Graph, Twitter/X cards) show for every page that has no
+   * frontmatter `image:` of its own: an absolute URL, or a file in content/ written from
+   * content/ (`images/card.png`). A missing file is an error here, like a missing image
+   * in a page; a file needs `siteUrl`, since previews only follow absolute addresses.
+   */
+  image: z.string().min(1).optional(),
   /**
    * The sidebar, as a list of links and groups. When absent, the sidebar is the content
    * tree: the home page, then each folder as a group, ordered by frontmatter `order`, then title.

@@ -19,6 +19,7 @@ import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { titleFromPath } from '../content/titles.ts';
 import { SiteNav } from '../nav/site-nav.ts';
+import { previewImageLink } from './preview-image.ts';
 
 export interface RenderInput {
   /** The file's text as read from disk. */
@@ -148,6 +149,9 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   }
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
   const links = data.links.filter((link) => !fromFailedText(templated, link.offset, link.written)).map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
+  // The preview image (`image:`) is checked as an image of the page: a missing file is a broken image.
+  const image = previewImageLink(frontmatter.image, page, config, yaml);
+  if (image) links.push(image);
   // The title as readers see it: placeholders resolved, inline markup gone, setext headings
   // included, never a `#` line inside a code block. The sidebar is made from it.
   const heading = headings.find((h) => h.depth === 1);
