@@ -26,6 +26,8 @@ export const pageFrontmatterSchema = z.looseObject({
    * absolute URL.
    */
   image: z.string().min(1).optional(),
+  /** `false` leaves out the config's "Edit this page" link under this page. @default true */
+  editLink: z.boolean().optional(),
   /** Placeholder values for this page, merged over the site's `metadata`. */
   metadata: z.record(z.string(), z.unknown()).optional(),
 });

@@ -6,8 +6,8 @@ import type { PageFrontmatter } from '../content/page-frontmatter.ts';
 import { PACKAGE_VERSION } from '../runtime.ts';
 
 /**
- * What placeholders and layouts see: `page` (frontmatter, url, merged metadata, the
- * preview image) and `site`; on a site with variants, `variant` (the one
+ * What placeholders and layouts see: `page` (frontmatter, url, merged metadata, the edit
+ * link and preview image) and `site`; on a site with variants, `variant` (the one
  * rendered, by default the default) and `site.variants`. A variant's page is rendered
  * with a config whose metadata is already the variant's (see `variantConfig`). A page
  * made from no source file (a landing page, 404.html) has no `file`.
@@ -28,6 +28,8 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
       canonical: typeof frontmatter.canonical === 'string' ? frontmatter.canonical : config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',
       noindex: typeof frontmatter.noindex === 'boolean' ? frontmatter.noindex : current?.status === 'preview',
       metadata: { ...config.metadata, ...frontmatter.metadata },
+      editUrl: editUrl(frontmatter, page.file, config),
+      editText: config.editLink?.text ?? '',
       imageUrl: previewImage(frontmatter, page.file, config),
     },
     // `home`: the variant's home page, where its search index and sidebar groups are too.
@@ -45,6 +47,12 @@ function variantScope({ name, label, path, status, default: isDefault }: SiteVar
   return { name, label, path, status, default: isDefault };
 }
 
+/** The page's "Edit this page" address: the config's pattern with its source path (`content/api/users.md`) for `:path`. */
+function editUrl(frontmatter: PageFrontmatter, file: string | undefined, config: SiteConfig): string | null {
+  if (!config.editLink || frontmatter.editLink === false || file === undefined) return null;
+  return config.editLink.pattern.replaceAll(':path', file.split('/').map(encodeURIComponent).join('/'));
+}
+
 /**
  * The image link previews show (`og:image`), as an absolute URL, or `null`: the page's
  * `image:` (read from the page, as a markdown image is), else the config's (from
@@ -59,4 +67,17 @@ function previewImage(frontmatter: PageFrontmatter, file: string | undefined, co
   const { href, link } = resolveLink(written, own ? file.slice(CONTENT_DIR.length + 1) : 'index.md', config.base);
   if (link.kind === 'external') return href;
   return link.kind === 'asset' && config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + href : null;
+}
+
+const COMMIT_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * What layouts see of a page's last commit: `lastUpdated` (ISO 8601, for `<time datetime>`)
+ * and `lastUpdatedText` (`March 14, 2026`), both `null` when it has none. In UTC, so the
+ * same commit reads the same wherever the site is built.
+ */
+export function lastUpdatedScope(time: number | undefined): { lastUpdated: string | null; lastUpdatedText: string | null } {
+  if (time === undefined) return { lastUpdated: null, lastUpdatedText: null };
+  const date = new Date(time * 1000);
+  return { lastUpdated: date.toISOString().replace(/\.\d{3}Z$/, 'Z'), lastUpdatedText: COMMIT_DATE.format(date) };
 }
