@@ -3,6 +3,9 @@ import { defineConfig } from './src/index.ts';
 export default defineConfig({
   title: 'DataFlow Docs',
   description: 'Guides and API reference for the DataFlow platform.',
+  // Under every page: a link to its source on GitHub, and the date of its last commit.
+  editLink: { pattern: 'https://github.com/dataflow-example/docs/edit/main/:path' },
+  lastUpdated: true,
   metadata: {
     product_name: 'DataFlow',
     product_version: 'v2.4.0',

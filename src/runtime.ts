@@ -4,6 +4,7 @@
  * bench scripts import src/ directly in the main thread; their render workers still run
  * the bundle, compiled here from the same sources if they changed.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,6 +15,9 @@ const compiled = typeof DOCSMITH_COMPILED === 'undefined' ? undefined : DOCSMITH
 
 /** The folder holding docsmith's package.json and its theme (templates/). */
 export const PACKAGE_ROOT = compiled ? compiled.packageRoot : fileURLToPath(new URL('..', import.meta.url));
+
+/** docsmith's version (package.json), read once: in every cache key, and in each page's `<meta name="generator">`. */
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The bundle's folder: this module's own when compiled; from the sources, the bundle compiled from them. */
 const RUNTIME_DIR = compiled ? path.dirname(fileURLToPath(import.meta.url)) : await compileSources();

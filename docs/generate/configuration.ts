@@ -61,10 +61,11 @@ export function configurationPage(repoRoot: string): string {
     lines.push(`## ${key}`, '', `Type: ${typeCell(value, defs, key)}. ${defaultSentence(value, doc)}`, '');
     if (doc?.text) lines.push(doc.text, '');
     if (doc?.example) lines.push('```ts', `${key}: ${doc.example}`, '```', '');
-    const item = resolve(value.items, defs);
+    // The fields of a list's entries (`nav`, `variants`) or of an object (`editLink`).
+    const item = resolve(value.items, defs) ?? resolve(value, defs);
     if (item?.properties) {
       const owner = key === 'nav' ? 'navItem' : key === 'variants' ? 'variant' : key;
-      lines.push(`Each entry of \`${key}\`:`, '', '| key | type | default | meaning |', '| --- | --- | --- | --- |');
+      lines.push(value.items ? `Each entry of \`${key}\`:` : `The keys of \`${key}\`:`, '', '| key | type | default | meaning |', '| --- | --- | --- | --- |');
       for (const [field, fieldSchema] of Object.entries(item.properties)) {
         const fieldDoc = docs.get(`${owner}.${field}`);
         const required = item.required?.includes(field) ? ' (required)' : '';

@@ -1,6 +1,8 @@
 import { checkLinks } from '../checks/links.ts';
 import type { CheckMemo } from '../checks/memo.ts';
 import { checkUnusedMetadata } from '../checks/metadata.ts';
+import { checkPageImages } from '../checks/preview-images.ts';
+export { checkConfigImage } from '../checks/preview-images.ts';
 import { checkReachable } from '../checks/reachable.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -26,6 +28,7 @@ export function checkSite(input: SiteCheckInput): Diagnostic[] {
   return [
     ...checkLinks({ pages, assets: input.assetPaths, landingUrls: input.nav.landingUrls, elsewhere: input.elsewhere, severity: config.brokenLinks }, memo),
     ...checkReachable({ pages, sidebar: input.nav }, memo),
+    ...checkPageImages({ pages, config, assets: input.assetPaths }),
   ];
 }
 

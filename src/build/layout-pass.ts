@@ -3,7 +3,7 @@ import type { SiteNav } from '../nav/site-nav.ts';
 import type { VariantSwitch } from '../nav/variant-switch.ts';
 import type { Writer } from '../output/writer.ts';
 import type { RenderSetup } from '../render/pool.ts';
-import { bodyInVariant, layoutPage, type ContentRecord, type PageRecord, type RenderedPage } from '../render/page.ts';
+import { bodyInVariant, layoutPage, type ContentRecord, type LayoutExtras, type PageRecord, type RenderedPage } from '../render/page.ts';
 import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import { twinPath } from '../markdown/twin.ts';
@@ -13,7 +13,7 @@ export interface LayoutInput {
   jobs: readonly ContentJob[];
   contents: RenderedContents;
   plan: OutputPlan;
-  setup: RenderSetup & { nav: SiteNav; switcher?: VariantSwitch | undefined };
+  setup: RenderSetup & LayoutExtras & { nav: SiteNav; switcher?: VariantSwitch | undefined };
   layoutLiquid: Liquid;
   writer: Writer;
   /** Receives every page made anew, in job order (what makes the index the same whatever the workers' timing). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
@@ -11,12 +11,10 @@ import { TEMPLATES_DIR } from '../template/templates.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { RenderKeys } from '../render/keys.ts';
 import type { ContentJob } from '../render/contents.ts';
-import { CODE_ID, PACKAGE_ROOT } from '../runtime.ts';
+import { CODE_ID, PACKAGE_VERSION } from '../runtime.ts';
 import { loadTheme, type LoadedTheme } from './theme.ts';
 
-/** Part of every cache key: a new generator version never reuses an old rendering. */
-const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-/** The package's version and the code's own id: any change to docsmith's code renders every page anew. */
+/** Part of every cache key, so a new generator version never reuses an old rendering: the package's version and the code's own id: any change to docsmith's code renders every page anew. */
 export const GENERATOR_VERSION = `${PACKAGE_VERSION}+${CODE_ID}`;
 
 /** The content listing, with what the dev server's invalidation and the link check look up in it. */

@@ -1,10 +1,12 @@
-import { CONFIG_FILE } from '../config/load.ts';
+import { CONFIG_FILE, locateKey } from '../config/load.ts';
 import { navEntriesInNoVariant, siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
+import { readLastCommits, type LastCommits } from '../content/last-commits.ts';
 import { variantMembership } from '../content/membership.ts';
+import { LineIndex } from '../diagnostics/position.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { checkMetadata, checkSite } from './checks.ts';
+import { checkConfigImage, checkMetadata, checkSite } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
@@ -39,6 +41,12 @@ export class BuildSession {
   private readonly asked = new Set<string>();
   /** The variants the last run built. */
   private built = new Set<string>();
+  /**
+   * With `lastUpdated`: every file's last commit, read once a session, not on every run: a
+   * dev server's save changes no commit. Kept in the render cache by the commit checked
+   * out, so a command-line rebuild at the same commit does not read the log again.
+   */
+  private lastCommits: Promise<LastCommits | undefined> | undefined;
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -101,6 +109,10 @@ export class BuildSession {
       return finish({ config, pages: [], landingPages: [], diagnostics, sourceOf: (file) => this.loader.sourceOf(file, site), writer, stats });
     }
     diagnostics.push(...unknownTemplateVariants(theme.templates, names, (name) => unknownVariant(name, names)));
+    diagnostics.push(...checkConfigImage({ config, configSource: site.configSource, assets: listing.assetPaths }));
+    const lastCommits = config.lastUpdated ? await (this.lastCommits ??= readLastCommits(this.options.root, this.options.cache)) : undefined;
+    const undated = lastCommits && lastCommits.beforeHistory.size > 0 ? listing.pages.filter((page) => lastCommits.beforeHistory.has(page.file)).length : 0;
+    if (undated > 0) diagnostics.push(shallowCloneWarning(undated, site.configSource));
     const variants = this.variantSites(site, diagnostics).filter(({ build }) => {
       if (wanted !== undefined) return build.variant?.name === wanted;
       // Lazily: those shown or asked for, else the default.
@@ -130,6 +142,7 @@ export class BuildSession {
         onPage: this.options.onPage,
         switcher,
         elsewhere,
+        lastCommits: lastCommits?.times,
       });
       const pages = pass.layout.pages;
       stats.rendered += contents.rendered;
@@ -220,4 +233,14 @@ export class BuildSession {
       };
     });
   }
+}
+
+/** Pages a shallow clone cannot date: said once, at `lastUpdated` in site.config.ts. */
+function shallowCloneWarning(undated: number, configSource: string | undefined): Diagnostic {
+  const at = configSource === undefined ? { line: 1, column: 1 } : new LineIndex(configSource).positionAt(locateKey(configSource, ['lastUpdated']));
+  const pages = undated === 1 ? '1 page was' : `${undated} pages were`;
+  return {
+    file: CONFIG_FILE, ...at, severity: 'warning', rule: 'last-updated/shallow-clone',
+    message: `lastUpdated: this is a shallow clone, and ${pages} last changed before its oldest commit, so they show no date; fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` with actions/checkout)`,
+  };
 }

@@ -49,6 +49,8 @@ export interface VariantRunInput {
   switcher: VariantSwitch | undefined;
   /** The URLs of pages other variants have and this one lacks: the configured sidebar leaves them out. */
   elsewhere: ReadonlySet<string> | undefined;
+  /** With `lastUpdated`: each file's last commit time (the same object for a whole session). */
+  lastCommits: ReadonlyMap<string, number> | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export class VariantBuild {
   private readonly carried = new CarriedRecords();
   private readonly cachedRecords = new CachedRecords();
   private setup: RenderSetup | undefined;
-  private lastPageKeys: { navHash: string; inputs: readonly string[]; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
+  private lastPageKeys: { navHash: string; inputs: readonly string[]; lastCommits: ReadonlyMap<string, number> | undefined; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
 
   private lastElsewhere: { key: string; urls: ReadonlySet<string> } | undefined;
 
@@ -123,33 +125,36 @@ export class VariantBuild {
   private async startPass(input: VariantRunInput, contents: RenderedContents, navigation: Navigation, firstPass: boolean): Promise<OutputPass> {
     const { site, writer } = input;
     const { config, jobs } = site;
-    const pageKeys = this.pageKeys(site, navigation.navHash, input.keyInputs);
+    const pageKeys = this.pageKeys(site, navigation.navHash, input.keyInputs, input.lastCommits);
     const home = config.base + this.prefix;
     const searchKey = input.search ? hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, home, ...pageKeys) : undefined;
     // A second pass must make every page again: its first wrote them into staging already.
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => this.prefix + job.page.outputPath), current: writer.current, searchKey, searchDir: this.prefix + SEARCH_DIR, mayCarry: firstPass });
     const search = plan.search.kind === 'index' ? await startSearchIndex({ base: home, dir: this.prefix + SEARCH_DIR }) : undefined;
-    const setup = { ...this.setupFor(site), nav: navigation.nav, switcher: input.switcher };
+    const setup = { ...this.setupFor(site), nav: navigation.nav, switcher: input.switcher, lastCommits: input.lastCommits };
     const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: site.theme.layoutLiquid, writer, search, onPage: input.onPage, carried: this.carried, prefix: this.prefix });
     return { plan, layout, search };
   }
 
   /**
    * Every page's key: its source key, the run's key inputs (the whole config: the layout
-   * may read any of it), its layout's templates and the sidebar. A key is kept by job index
-   * while the job, the inputs, the layout and the sidebar are the same, so a rebuild hashes
-   * only the pages that changed.
+   * may read any of it), its layout's templates, the sidebar, and with `lastUpdated` its
+   * last commit's time (the layout shows it; the content does not depend on it, so a
+   * new date lays the page out again and renders nothing). A key is kept by job index
+   * while the job, the inputs, the layout, the sidebar and the commit times are the same,
+   * so a rebuild hashes only the pages that changed.
    */
-  private pageKeys(site: VariantSite, navHash: string, inputs: readonly string[]): string[] {
+  private pageKeys(site: VariantSite, navHash: string, inputs: readonly string[], lastCommits: ReadonlyMap<string, number> | undefined): string[] {
     const known = this.lastPageKeys;
-    const same = known?.navHash === navHash && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]);
+    const same = known?.navHash === navHash && known.lastCommits === lastCommits && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]);
     const layouts = new Array<string>(site.jobs.length);
     const keys = site.jobs.map((job, i) => {
       const layout = (layouts[i] = site.theme.hasher.layout(site.headers[i]!.layout));
       if (same && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
-      return hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navHash);
+      const committed = lastCommits?.get(job.page.file);
+      return committed === undefined ? hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navHash) : hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navHash, String(committed));
     });
-    this.lastPageKeys = { navHash, inputs, jobs: site.jobs, layouts, keys };
+    this.lastPageKeys = { navHash, inputs, lastCommits, jobs: site.jobs, layouts, keys };
     return keys;
   }
 

@@ -45,6 +45,19 @@ const variant = z.strictObject({
   metadata: z.record(z.string(), metadataValue).default({}),
 });
 
+/** The "Edit this page" link under each page. */
+const editLink = z.strictObject({
+  /**
+   * The address that edits a page's source, with `:path` where its path goes. `:path` is the
+   * path from the site folder (the one holding `site.config.ts`, or `--root`), such as
+   * `content/api/users.md`; for a site in a folder of its repository, put that folder in
+   * the pattern: `https://github.com/acme/product/edit/main/docs/:path`.
+   */
+  pattern: z.url().refine((pattern) => pattern.includes(':path'), 'must contain ":path" where the page\'s source path goes, like "https://github.com/acme/docs/edit/main/:path"'),
+  /** The link's text. @default "Edit this page" */
+  text: z.string().min(1).default('Edit this page'),
+});
+
 /**
  * The schema of `site.config.ts`. Strict: an unknown key is an error, because a
  * misspelt option silently ignored is worse than a failed build.
@@ -56,7 +69,8 @@ export const configSchema = z.strictObject({
    */
   title: z.string().min(1).default('Documentation'),
   /**
-   * The site's one-line description, used when a page has none.
+   * The site's one-line description, used when a page has none (the meta description and
+   * `og:description` of link previews).
    * @default ""
    */
   description: z.string().default(''),
@@ -79,9 +93,38 @@ export const configSchema = z.strictObject({
     .default('/'),
   /**
    * The public origin of the site (`https://docs.example.com`). With it the build writes
-   * `sitemap.xml` and gives pages absolute canonical links.
+   * `sitemap.xml` and gives pages absolute canonical links and `og:url`, and `image` files
+   * an absolute address.
    */
   siteUrl: z.url().optional(),
+  /**
+   * The image link previews (Open Graph, Twitter/X cards) show for every page that has no
+   * frontmatter `image:` of its own: an absolute URL, or a file in content/ written from
+   * content/ (`images/card.png`). A missing file is an error here, like a missing image
+   * in a page; a file needs `siteUrl`, since previews only follow absolute addresses.
+   */
+  image: z.string().min(1).optional(),
+  /**
+   * An "Edit this page" link under every page, to its source in the repository. A page's
+   * frontmatter `editLink: false` leaves it out. Layouts read `page.editUrl` (or nothing)
+   * and `page.editText`.
+   * @example { pattern: 'https://github.com/acme/docs/edit/main/:path', text: 'Suggest a change' }
+   */
+  editLink: editLink.optional(),
+  /**
+   * Under every page, the date of the last git commit that changed its source (the
+   * committer's date, shown in UTC). The build reads every file's date with one `git log`
+   * over the site folder, once for each commit checked out (the cache keeps the answer);
+   * the dev server reads them when it starts, so a commit made while it runs shows after
+   * a restart. A page not committed yet, or a site outside a git
+   * repository or built where git is missing, shows no date, and the build goes on. In a
+   * shallow clone (CI's `fetch-depth: 1`), a page last changed before the clone's oldest
+   * commit cannot be dated: it shows none, and the build warns; fetch the whole history
+   * (`fetch-depth: 0`) to date every page. Layouts read `page.lastUpdated` (an ISO 8601
+   * time, for `<time datetime>`) and `page.lastUpdatedText` (`March 14, 2026`), or nothing.
+   * @default false
+   */
+  lastUpdated: z.boolean().default(false),
   /**
    * The sidebar, as a list of links and groups. When absent, the sidebar is the content
    * tree: the home page, then each folder as a group, ordered by frontmatter `order`, then title.

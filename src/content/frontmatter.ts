@@ -68,6 +68,15 @@ export function frontmatterKeyLine(yaml: string, key: string): number {
   return index === -1 ? 1 : index + 2;
 }
 
+/** The file position of a top-level frontmatter key's value (after `key:`, inside a quote), or the fence line's start. */
+export function frontmatterValueAt(yaml: string, key: string): { line: number; column: number } {
+  const line = frontmatterKeyLine(yaml, key);
+  if (line === 1) return { line, column: 1 };
+  const text = yaml.split('\n')[line - 2]!;
+  const value = /^["']?[^:]*["']?:\s*["']?/.exec(text)![0].length;
+  return { line, column: value + 1 };
+}
+
 /**
  * Where each item of a top-level frontmatter list of plain words is written, as file
  * positions: a flow list (`variants: [cloud, v1]`), a block list (`- cloud` lines), or a

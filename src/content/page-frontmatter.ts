@@ -20,6 +20,14 @@ export const pageFrontmatterSchema = z.looseObject({
    * `index.md` limits its whole folder, and a page may narrow that, never widen it.
    */
   variants: z.union([z.string(), z.array(z.string())]).optional(),
+  /**
+   * The image link previews show for this page (`og:image`), in place of the config's: a
+   * file written as a markdown image is (`./images/card.png`, from this page), or an
+   * absolute URL.
+   */
+  image: z.string().min(1).optional(),
+  /** `false` leaves out the config's "Edit this page" link under this page. @default true */
+  editLink: z.boolean().optional(),
   /** Placeholder values for this page, merged over the site's `metadata`. */
   metadata: z.record(z.string(), z.unknown()).optional(),
   /** The page's address for search engines, when it is not its own (a copy of a page kept elsewhere). @default its own URL under `siteUrl` */

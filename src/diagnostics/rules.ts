@@ -124,11 +124,22 @@ export const RULES = {
     finds: 'An image without alt text, which screen readers cannot describe.',
     fix: 'Describe the image between the brackets: `![The build pipeline, from sources to the output folder](./img/pipeline.png)`. Say what the reader should learn from it, not "image of".',
   },
+  'images/needs-site-url': {
+    severity: 'warning',
+    finds: 'A share-card image (the config\'s or a page\'s `image`) on a site without `siteUrl`: link previews (`og:image`) need an absolute address, so it is left out of them.',
+    fix: 'Set `siteUrl` in site.config.ts to the address the site is published at (`siteUrl: \'https://docs.example.com\'`), or write the image as an absolute URL.',
+  },
   'images/outside-content': {
     severity: 'error',
     relaxedBy: BROKEN_LINKS,
     finds: 'An image whose path leads out of content/; only what is in content/ is published, so readers would get a broken image.',
     fix: 'Move or copy the image into content/ (an `img/` or `assets/` folder is common) and change the path to match; the message names a file of the same name in content/ when there is one.',
+  },
+  'last-updated/shallow-clone': {
+    severity: 'warning',
+    finds: 'With `lastUpdated: true`, a build in a shallow git clone (CI checkouts often are): pages last changed before the clone\'s oldest commit cannot be dated, so they show no date.',
+    fix: 'Fetch the whole history before building: `git fetch --unshallow`, or `fetch-depth: 0` in GitHub\'s actions/checkout.',
+    example: 'site.config.ts:12:3: warning: lastUpdated: this is a shallow clone, and 3 pages were last changed before its oldest commit, so they show no date; fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` with actions/checkout) [last-updated/shallow-clone]',
   },
   'layout/not-found': {
     severity: 'error',

@@ -9,6 +9,8 @@ export interface CollectedLink extends LinkTarget {
   written: string;
   /** Offset in the markdown the processor saw (after placeholders). */
   offset: number;
+  /** Set on the frontmatter's `image:` (link previews' og:image), which is checked as an image of the page. */
+  preview?: true;
 }
 
 export interface CollectedHeading {

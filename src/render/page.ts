@@ -15,12 +15,13 @@ import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markd
 import { OutputMap } from '../template/output-map.ts';
 import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
 import { problemDiagnostic } from '../template/problems.ts';
-import { pageScope } from '../template/scope.ts';
+import { lastUpdatedScope, pageScope } from '../template/scope.ts';
 import type { RenderEngines } from './engines.ts';
 import { findExcessiveNesting } from '../markdown/nesting.ts';
 import { markdownTwin } from '../markdown/twin.ts';
 import { titleFromPath } from '../content/titles.ts';
 import { SiteNav } from '../nav/site-nav.ts';
+import { previewImageLink } from './preview-image.ts';
 
 export interface RenderInput {
   /** The file's text as read from disk. */
@@ -155,6 +156,9 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   }
   const headings = data.headings.map(({ offset, ...heading }) => ({ ...heading, ...toFile(offset) }));
   const links = data.links.filter((link) => !fromFailedText(templated, link.offset, link.written)).map(({ offset, ...link }) => ({ ...link, ...toFile(offset) }));
+  // The preview image (`image:`) is checked as an image of the page: a missing file is a broken image.
+  const image = previewImageLink(frontmatter.image, page, config, yaml);
+  if (image) links.push(image);
   // The title as readers see it: placeholders resolved, inline markup gone, setext headings
   // included, never a `#` line inside a code block. The sidebar is made from it.
   const heading = headings.find((h) => h.depth === 1);
@@ -185,8 +189,18 @@ export function bodyInVariant(body: string, input: Pick<RenderInput, 'config' | 
   return input.config.variants ? body.replaceAll(VARIANT_PATH_MARK, variantPrefix(input.variant)) : body;
 }
 
-/** The cheap half: the layout around rendered content, with this page's sidebar. */
-export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'>, layoutLiquid: Liquid): RenderedPage {
+/** What the layout reads besides the page's input: when each source file was last committed (with `lastUpdated`). */
+export interface LayoutExtras {
+  /** Seconds since 1970 by site-relative file; a page's key includes its time (see `VariantBuild.pageKeys`). */
+  lastCommits?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * The cheap half: the layout around rendered content, with this page's sidebar. The date
+ * of its last commit is read here, not while rendering content: a commit that changes no
+ * text lays the page out again and renders nothing.
+ */
+export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'> & LayoutExtras, layoutLiquid: Liquid): RenderedPage {
   const { failed, layout: wanted, content: rendered, markdown: _twin, titleHeading, ...page } = content;
   if (failed) return { ...page, html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config, input.variant);
@@ -197,7 +211,7 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
   const layout = renderLayout({
     name: wanted.name,
     content: body,
-    page: { ...scope.page, title: content.title, title_heading: titleHeading, canonical: typeof content.frontmatter.canonical === 'string' ? scope.page.canonical : canonicalUrl(scope.page.canonical, input.config, switcher) },
+    page: { ...scope.page, ...lastUpdatedScope(input.lastCommits?.get(content.file)), title: content.title, title_heading: titleHeading, canonical: typeof content.frontmatter.canonical === 'string' ? scope.page.canonical : canonicalUrl(scope.page.canonical, input.config, switcher) },
     site: scope.site,
     headings: content.headings,
     nav,

@@ -93,4 +93,14 @@ describe('validateConfig: variants', () => {
       "2:3 config key \"variants\": one variant must be the default: add `default: true` to the one served at the site's own URLs [config/invalid-value]",
     ]);
   });
+
+  it('asks for ":path" in an edit link pattern, at the key, and fills in the link text', () => {
+    const source = "export default {\n  editLink: {\n    pattern: 'https://github.com/acme/docs/edit/main/',\n  },\n};\n";
+    const result = validateConfig({ editLink: { pattern: 'https://github.com/acme/docs/edit/main/' } }, source);
+    expect(!result.ok && result.diagnostics).toEqual([
+      { file: 'site.config.ts', line: 3, column: 5, severity: 'error', message: 'config key "editLink.pattern": must contain ":path" where the page\'s source path goes, like "https://github.com/acme/docs/edit/main/:path"', rule: 'config/invalid-value' },
+    ]);
+    const good = validateConfig({ editLink: { pattern: 'https://github.com/acme/docs/edit/main/docs/:path' }, lastUpdated: true }, '');
+    expect(good.ok && good.config).toMatchObject({ editLink: { pattern: 'https://github.com/acme/docs/edit/main/docs/:path', text: 'Edit this page' }, lastUpdated: true });
+  });
 });

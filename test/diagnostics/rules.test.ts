@@ -8,7 +8,7 @@ import { isRuleId, RULE_IDS, RULES, ruleOf } from '../../src/diagnostics/rules.t
 const SRC = path.resolve('src');
 const REGISTRY = 'diagnostics/rules.ts';
 /** A string shaped like a rule id: `area/name`. */
-const ID_SHAPE = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_SHAPE = /^[a-z]+(?:-[a-z]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Strings of that shape that are not rules: media types (`text/html`, `image/png`). */
 const MEDIA_TYPE = /^(?:application|audio|font|image|text|video)\//;
 
@@ -36,7 +36,7 @@ function idsInSource(): { literals: Map<string, string[]>; built: string[] } {
     const visit = (node: ts.Node) => {
       if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && ID_SHAPE.test(node.text) && !MEDIA_TYPE.test(node.text)) {
         literals.set(node.text, [...(literals.get(node.text) ?? []), where(node)]);
-      } else if (ts.isTemplateExpression(node) && /^[a-z]+\/[a-z0-9-]*$/.test(node.head.text) && areas.has(node.head.text.split('/')[0]!)) {
+      } else if (ts.isTemplateExpression(node) && /^[a-z]+(?:-[a-z]+)*\/[a-z0-9-]*$/.test(node.head.text) && areas.has(node.head.text.split('/')[0]!)) {
         built.push(`${where(node)}  ${node.getText(source)}`);
       }
       ts.forEachChild(node, visit);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, cpSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,8 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Builds a copy of the repo's own site (content/ and site.config.ts) into a temp
  * folder; `config` replaces site.config.ts with a plain object, for `base` and `siteUrl`.
+ * The copy is committed to a git repository of its own at a fixed date, so pages show
+ * their "Last updated" date (the site has `lastUpdated`) whatever the repo's history.
  * Returns the output folder, inside that temp folder (removed as `temporaryFolder` says).
  */
 export async function buildSite(options: { config?: Record<string, unknown> } = {}): Promise<string> {
@@ -26,10 +29,17 @@ export async function buildSite(options: { config?: Record<string, unknown> } = 
   // A plain object: the repo's own config imports ../src, which a copy elsewhere cannot reach.
   const repoConfig = ((await import('../../site.config.ts')) as { default: Record<string, unknown> }).default;
   writeFileSync(path.join(root, 'site.config.ts'), `export default ${JSON.stringify({ ...repoConfig, ...options.config }, null, 2)};\n`);
+  commitAll(root, '2026-11-02T09:30:00Z');
   const out = path.join(root, 'dist');
   const result = await build({ root, writer: new DiskWriter(out) });
   if (!result.written) throw new Error(`build failed:\n${result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n')}`);
   return out;
+}
+
+/** Makes `root` a git repository with everything in it committed at `date` (no user or system git config). */
+function commitAll(root: string, date: string): void {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  for (const args of [['init', '--quiet'], ['add', '.'], ['commit', '--quiet', '-m', 'site']]) execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
 }
 
 const TYPES: Record<string, string> = {

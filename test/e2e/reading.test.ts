@@ -207,6 +207,21 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     }
   });
 
+  it('shows under each page the link that edits its source, and the date of its last commit', async () => {
+    for (const [path, source] of [['api/users/', 'content/api/users.md'], ['self-hosted/install/', 'content/install.md']] as const) {
+      const { context, page } = await open(path, { viewport: { width: 390, height: 844 } });
+      const edit = page.locator('main').getByRole('link', { name: 'Edit this page' });
+      await expect(edit.getAttribute('href')).resolves.toBe(`https://github.com/dataflow-example/docs/edit/main/${source}`);
+      await expect(edit.isVisible()).resolves.toBe(true);
+      // The harness commits the copy on November 2, 2026.
+      const updated = page.locator('.page-meta time');
+      await expect(updated.getAttribute('datetime')).resolves.toBe('2026-11-02T09:30:00Z');
+      await expect(page.locator('.page-meta-updated').textContent()).resolves.toBe('Last updated November 2, 2026');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await context.close();
+    }
+  });
+
   it('opens and closes the sidebar with the menu button on a phone', async () => {
     const { context, page } = await open('api/users/', { viewport: { width: 375, height: 740 } });
     const sidebarLink = page.locator('.sidebar').getByRole('link', { name: 'DataFlow documentation' });

@@ -1,0 +1,4 @@
+export default {
+  title: 'Acme',
+  image: 'images/crad.png',
+};
