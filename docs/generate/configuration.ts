@@ -38,7 +38,7 @@ export function configurationPage(repoRoot: string): string {
     '`site.config.ts` at the site\'s root default-exports the config. Every key is optional; a',
     'site without the file builds with the defaults below. The config is checked strictly: a',
     'misspelt or unknown key, or a value of the wrong type, is an error at that key in',
-    '`site.config.ts` (rule `config/invalid-value`), never silently ignored.',
+    '`site.config.ts` (rules `config/unknown-key` and `config/invalid-value`), never silently ignored.',
     '',
     '```ts',
     "import { defineConfig } from 'docsmith';",

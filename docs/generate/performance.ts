@@ -86,7 +86,7 @@ export function performancePage(repoRoot: string): string {
     '```sh',
     'npm run bench                                   # 1,000 and 4,000 pages, 3 runs each',
     'npm run bench -- --sizes 1000 --runs 1          # a quick look',
-    `${command.padEnd(48)}# the figures above`,
+    `${command.padEnd(Math.max(48, command.length + 2))}# the figures above`,
     '```',
     '',
     'Run it with nothing else on the machine. The full report, with each build\'s CPU time and',

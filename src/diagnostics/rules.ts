@@ -75,7 +75,7 @@ export const RULES = {
   },
   'frontmatter/invalid-value': {
     severity: 'error',
-    finds: 'A frontmatter key that docsmith reads (`title`, `description`, `layout`, `templating`, `order`, `variants`, `metadata`) with a value of the wrong kind, such as `templating: "no"` or `order: first`.',
+    finds: 'A frontmatter key that docsmith reads (`title`, `description`, `layout`, `templating`, `order`, `variants`, `metadata`, `image`, `editLink`, `canonical`, `noindex`) with a value of the wrong kind, such as `templating: "no"` or `order: first`.',
     fix: 'Write the kind of value the message asks for: `templating: false` without quotes, a number for `order`, text for `title`, a list of names for `variants`, `key: value` lines under `metadata`. Keys docsmith does not read are yours and take any value.',
   },
   'frontmatter/invalid-yaml': {
@@ -178,8 +178,8 @@ export const RULES = {
   },
   'liquid/render': {
     severity: 'error',
-    finds: 'Liquid that parses but fails when it runs: a placeholder that is a whole object rather than a value (`{{ page.metadata }}`, or an object through a filter such as `| join`), templates that include each other in a loop, or Liquid that runs past the time or memory limits.',
-    fix: 'Name one value of an object (`{{ page.metadata.version }}`). For an include loop, the message lists the templates in the loop: one of them must stop including the next. For a limit, look for a `{% for %}` with no end or a very large range.',
+    finds: 'Liquid that parses but fails when it runs: an `{% include %}` of a template that is not in templates/, a placeholder that is a whole object rather than a value (`{{ page.metadata }}`, or an object through a filter such as `| join`), templates that include each other in a loop, or Liquid that runs past the time or memory limits.',
+    fix: 'For a missing include, create `templates/NAME.liquid` or correct the name (quoted, without `.liquid`: `{% include "partials/note" %}` reads templates/partials/note.liquid). Name one value of an object (`{{ page.metadata.version }}`). For an include loop, the message lists the templates in the loop: one of them must stop including the next. For a limit, look for a `{% for %}` with no end or a very large range.',
   },
   'liquid/syntax': {
     severity: 'error',
