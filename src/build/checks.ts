@@ -3,6 +3,7 @@ import type { CheckMemo } from '../checks/memo.ts';
 import { checkUnusedMetadata } from '../checks/metadata.ts';
 import { checkPageImages } from '../checks/preview-images.ts';
 export { checkConfigImage } from '../checks/preview-images.ts';
+export { checkNavLinks } from '../checks/nav-links.ts';
 import { checkReachable } from '../checks/reachable.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';

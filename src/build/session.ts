@@ -6,7 +6,7 @@ import { LineIndex } from '../diagnostics/position.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { checkConfigImage, checkMetadata, checkSite } from './checks.ts';
+import { checkConfigImage, checkMetadata, checkNavLinks, checkSite } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
@@ -167,6 +167,7 @@ export class BuildSession {
     if (config.variants) diagnostics = mergeVariantDiagnostics(diagnostics, variants.map(({ build }) => build.variant!));
     // A key read in any variant is used.
     diagnostics.push(...checkMetadata({ pages: made.flatMap((variant) => variant.pages), config, configSource: site.configSource, templateVariables: theme.used }));
+    if (config.nav) diagnostics.push(...checkNavLinks({ config, configSource: site.configSource, pageUrls: new Set(listing.pages.map((page) => page.url)), assets: listing.assetPaths }));
     // Write, and commit only when nothing failed.
     diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics, llmsFull: this.options.llmsFull !== false })));
     // Every variant's pages, at their URLs and output paths.

@@ -90,7 +90,7 @@ function configItems(nav: readonly NavItemInput[], base: string, pageBase: strin
 }
 
 /** A configured entry's link as a link from the home page: `api/users.md` means the content file, as `/api/users.md` does. */
-function configLink(link: string): string {
+export function configLink(link: string): string {
   return link.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(link) ? link : `/${link}`;
 }
 
