@@ -83,6 +83,14 @@ describe('docsmith CLI', () => {
     expect(report.diagnostics.map((d) => d.rule)).toEqual(['liquid/undefined-variable', 'images/missing-alt', 'images/missing', 'links/missing-anchor', 'nav/unreachable', 'metadata/unused']);
   });
 
+  it('says that a folder has no content/ (a build started in the wrong folder), exit 1, instead of crashing', async () => {
+    const root = makeSite({ 'site.config.ts': 'export default {};\n' });
+    const result = await docsmith('build', '--root', root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`content:1:1: error: there is no content/ folder in "${root}": pages are the .md files in ROOT/content; create it, or give --root the folder that holds it [content/no-folder]`);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
   it('fails a check with more warnings than --max-warnings allows (exit 1), and refuses a count that is not one (exit 2)', async () => {
     const root = makeSite({ 'content/index.md': '# Home\n\n![](logo.png)\n', 'content/logo.png': 'png' });
     const strict = await docsmith('check', '--root', root, '--max-warnings', '0');

@@ -41,6 +41,10 @@ export function discoverContent(root: string): Discovery {
   const diagnostics: Diagnostic[] = [];
   const pages: PageSource[] = [];
   const assets: AssetSource[] = [];
+  if (!lstatSync(contentRoot, { throwIfNoEntry: false })?.isDirectory()) {
+    const message = `there is no content/ folder in "${root}": pages are the .md files in ROOT/content; create it, or give --root the folder that holds it`;
+    return { pages, assets, diagnostics: [{ file: CONTENT_DIR, line: 1, column: 1, severity: 'error', rule: 'content/no-folder', message }] };
+  }
   const realRoot = realpathSync(contentRoot);
 
   for (const contentPath of walk(contentRoot, '', realRoot, diagnostics)) {

@@ -47,6 +47,12 @@ export const RULES = {
     finds: 'A symbolic link in content/ whose target does not exist (the file was moved or deleted, or the link was made on another machine).',
     fix: 'Point the link at a file that exists, or delete it. A link\'s target is read from the link\'s own folder: `ln -sf ../shared/intro.md content/intro.md` from the site folder makes `content/intro.md` point at `content/../shared/intro.md`, which may not be what you meant.',
   },
+  'content/no-folder': {
+    severity: 'error',
+    finds: 'A site folder without a `content/` folder, which is where the pages are: usually a build started in the wrong folder, or without `--root`.',
+    fix: 'Run the command in the site\'s folder, or name it with `--root` (`docsmith build --root docs`); to start a site, create `content/index.md`.',
+    example: 'content:1:1: error: there is no content/ folder in "/home/ada/acme": pages are the .md files in ROOT/content; create it, or give --root the folder that holds it [content/no-folder]',
+  },
   'content/no-home-page': {
     severity: 'warning',
     finds: 'A site with pages but no `content/index.md` or `content/README.md`, so its address (`/`) shows "not found".',
