@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { closest } from '../diagnostics/closest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { LineIndex } from '../diagnostics/position.ts';
@@ -57,12 +58,38 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ');
-      return `unknown config key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+      const known = keysAt(issue.path);
+      const meant = issue.keys.length === 1 ? closest(issue.keys[0]!, known) : undefined;
+      return `unknown config key${issue.keys.length > 1 ? 's' : ''} ${keys}${meant ? `; did you mean "${[...issue.path, meant].join('.')}"?` : ''}`;
     }
     case 'invalid_type':
+      if (issue.input === undefined) return `config key "${name}" is missing: it must be ${article(issue.expected)}`;
       return `config key "${name}" must be ${article(issue.expected)}, got ${receivedType(issue.input)}`;
     default:
       return `config key "${name}": ${issue.message}`;
+  }
+}
+
+/** The keys the schema knows at a path of the config (`[]`, `['variants', 0]`, `['editLink']`), for "did you mean". */
+function keysAt(keyPath: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType | undefined = configSchema;
+  for (const key of keyPath) {
+    schema = schema && unwrap(schema);
+    if (schema instanceof z.ZodArray) schema = typeof key === 'number' ? (schema.element as z.ZodType) : undefined;
+    else if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)];
+    else schema = undefined;
+  }
+  schema = schema && unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** The schema under optional, default and lazy wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  for (;;) {
+    if (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+    else if (inner instanceof z.ZodLazy) inner = inner.unwrap() as z.ZodType;
+    else return inner;
   }
 }
 
