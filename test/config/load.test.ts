@@ -28,7 +28,7 @@ describe('validateConfig', () => {
     const source = "export default {\n  title: 'x',\n  metdata: {},\n};\n";
     const result = validateConfig({ title: 'x', metdata: {} }, source);
     expect(!result.ok && result.diagnostics).toEqual([
-      { file: 'site.config.ts', line: 3, column: 3, severity: 'error', message: 'unknown config key "metdata"', rule: 'config/unknown-key' },
+      { file: 'site.config.ts', line: 3, column: 3, severity: 'error', message: 'unknown config key "metdata"; did you mean "metadata"?', rule: 'config/unknown-key' },
     ]);
   });
 
