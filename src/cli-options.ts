@@ -57,6 +57,7 @@ export const OPTIONS = {
   search: { type: 'boolean', default: true, commands: ['build'], description: 'skip the search index (for benchmarks and previews)' },
   'max-warnings': { type: 'string', argument: 'N', commands: ['check'], description: 'exit 1 when there are more than N warnings too (0 in CI: every warning fails the check)' },
   variant: { type: 'string', argument: 'NAME', commands: SITE_COMMANDS, description: 'only this variant of a site with variants (built at its own URLs, alone in the output folder)' },
+  version: { type: 'boolean', short: 'v', commands: ['build', 'check', 'dev', 'explain'], description: 'print docsmith\'s version' },
   help: { type: 'boolean', short: 'h', commands: ['build', 'check', 'dev', 'explain'], description: 'print the usage: commands, options and exit codes' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
 
@@ -141,6 +142,7 @@ export type OptionValues = ReturnType<typeof parseArgs<{ options: ReturnType<typ
 export type CommandLine =
   | { kind: 'run'; command: CommandName; rule: string | undefined; values: OptionValues; port: number; maxWarnings: number | undefined }
   | { kind: 'help' }
+  | { kind: 'version' }
   | { kind: 'wrong'; message: string };
 
 /**
@@ -156,6 +158,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const { values } = parsed;
   if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
   const [command, ...extra] = parsed.positionals;
   const known = COMMANDS.find((c) => c.name === command);
   const port = Number(values.port);

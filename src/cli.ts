@@ -9,12 +9,17 @@ import { unsafeOutputReason } from './output/guard.ts';
 import { DiscardWriter, DiskWriter, type Writer } from './output/writer.ts';
 import { hashOf } from './hashing/hash.ts';
 import { DiskRenderCache } from './render/cache.ts';
+import { PACKAGE_VERSION } from './runtime.ts';
 
 /** Exit codes (EXIT_CODES in cli-options.ts): 0 fine, 1 the site has errors, 2 the command line is wrong. */
 export async function main(argv: string[]): Promise<number> {
   const line = parseCommandLine(argv);
   if (line.kind === 'help') {
     console.log(usage());
+    return 0;
+  }
+  if (line.kind === 'version') {
+    console.log(`docsmith ${PACKAGE_VERSION}`);
     return 0;
   }
   if (line.kind === 'wrong') {

@@ -91,6 +91,11 @@ describe('docsmith CLI', () => {
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
+  it('prints its version with --version or -v', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-v']) expect(await docsmith(flag)).toMatchObject({ code: 0, stdout: `docsmith ${version}\n` });
+  });
+
   it('fails a check with more warnings than --max-warnings allows (exit 1), and refuses a count that is not one (exit 2)', async () => {
     const root = makeSite({ 'content/index.md': '# Home\n\n![](logo.png)\n', 'content/logo.png': 'png' });
     const strict = await docsmith('check', '--root', root, '--max-warnings', '0');
