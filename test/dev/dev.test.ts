@@ -260,7 +260,7 @@ describe('startDev: the writer loop over real HTTP and the live-reload channel',
     const saved = readFileSync(path.join(root, 'content/index.md'), 'utf8');
     const broken = await change(() => rmSync(path.join(root, 'content'), { recursive: true }), 'errors');
     expect(broken.result.written).toBe(false);
-    expect(String(broken.sent.data.report)).toMatch(/^content:1:1: error: the build stopped: ENOENT/m);
+    expect(String(broken.sent.data.report)).toMatch(/^content:1:1: error: there is no content\/ folder in .*\[content\/no-folder\]$/m);
     expect((await get('/')).html).toContain('Welcome to Widget.'); // the last good build
     const back = dev!.nextBuild();
     mkdirSync(path.join(root, 'content'));

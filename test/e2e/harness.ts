@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, cpSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, cpSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { build } from '../../src/build/index.ts';
 import { DiskWriter } from '../../src/output/writer.ts';
 import { temporaryFolder } from '../helpers.ts';
@@ -93,4 +94,42 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
     const result = await axe.run();
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
   });
+}
+
+/**
+ * The repo's own site, built and served once for the describe block that calls this, and
+ * one browser to read it in. `open` gives a fresh context and page at a path of the site,
+ * in `viewport` unless the options say otherwise; a script error in the page fails the test.
+ */
+export function siteInBrowser(viewport: { width: number; height: number }) {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let out: string | undefined;
+  let url = '';
+  beforeAll(async () => {
+    out = await buildSite();
+    ({ url, server } = await serve(out));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (out !== undefined) rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+  return {
+    /** The site's address, ending in `/`. */
+    get url(): string {
+      return url;
+    },
+    async open(at: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser!.newContext({ viewport, ...options });
+      context.setDefaultTimeout(5000);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url + at);
+      page.on('close', () => expect(errors).toEqual([]));
+      return { context, page };
+    },
+  };
 }

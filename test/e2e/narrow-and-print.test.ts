@@ -1,40 +1,13 @@
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { dirname } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, buildSite, hasChromium, launch, serve } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, hasChromium, siteInBrowser } from './harness.ts';
 
 interface Box { x: number; y: number; width: number; height: number }
 
 /** The repo's own site on a small laptop, a phone and paper (issue 19). */
 describe.skipIf(!hasChromium)('the theme on narrow screens and in print, in Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let out: string;
-
-  beforeAll(async () => {
-    out = await buildSite();
-    ({ url, server } = await serve(out));
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (out !== undefined) rmSync(dirname(out), { recursive: true, force: true });
-  });
-
-  async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
-    context.setDefaultTimeout(5000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url + path);
-    page.on('close', () => expect(errors).toEqual([]));
-    return { context, page };
-  }
+  const site = siteInBrowser({ width: 1024, height: 800 });
+  const open = site.open;
 
   /** What Chromium tells screen readers about the menu's summary: its role and expanded state. */
   async function summaryAccessibility(page: Page): Promise<string> {

@@ -1,43 +1,15 @@
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { dirname } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, buildSite, hasChromium, launch, serve } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, hasChromium, siteInBrowser } from './harness.ts';
 
 /** The repo's own site, built once and read in one browser, as a reader would. */
 describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let out: string;
-
-  beforeAll(async () => {
-    out = await buildSite();
-    ({ url, server } = await serve(out));
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (out !== undefined) rmSync(dirname(out), { recursive: true, force: true });
-  });
-
-  async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    context.setDefaultTimeout(5000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url + path);
-    page.on('close', () => expect(errors).toEqual([]));
-    return { context, page };
-  }
+  const site = siteInBrowser({ width: 1280, height: 900 });
+  const open = site.open;
 
   it('navigates with the sidebar, marking the current page, with prev/next links', async () => {
     const { context, page } = await open('');
     await page.locator('.sidebar').getByRole('link', { name: 'Users API' }).click();
-    await page.waitForURL(`${url}api/users/`);
+    await page.waitForURL(`${site.url}api/users/`);
     await expect(page.locator('.sidebar [aria-current="page"]').textContent()).resolves.toBe('Users API');
     await expect(page.locator('.pager-prev').getAttribute('href')).resolves.toBe('/');
     await context.close();
@@ -77,7 +49,7 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
 
   it('copies code exactly as shown, placeholders resolved', async () => {
     const { context, page } = await open('api/users/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
     const block = page.locator('.code-block').filter({ hasText: 'status=active' });
     await block.hover();
     await block.getByRole('button', { name: 'Copy code' }).click();
@@ -91,11 +63,11 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
 
   it('copies the whole page as its Markdown twin with "Copy page"; without JavaScript the button is not shown', async () => {
     const { context, page } = await open('api/users/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
     await page.getByRole('button', { name: 'Copy page' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor({ timeout: 10_000 });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await (await fetch(`${url}api/users.md`)).text());
+    expect(copied).toBe(await (await fetch(`${site.url}api/users.md`)).text());
     expect(copied).toMatch(/^# Users API\n/);
     expect(copied).toContain('"https://api.dataflow.example.com/v1/users?status=active&limit=10&offset=0"');
     await context.close();
@@ -113,7 +85,7 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await background()).toBe('rgb(13, 17, 23)');
-    await page.goto(`${url}api/users/`);
+    await page.goto(`${site.url}api/users/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await background()).toBe('rgb(13, 17, 23)');
     await context.close();
@@ -147,12 +119,12 @@ describe.skipIf(!hasChromium)('reading the built site in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
     await page.keyboard.press('Enter');
     await switcher.getByRole('link', { name: 'Self-hosted' }).click();
-    await page.waitForURL(`${url}self-hosted/api/users/`);
+    await page.waitForURL(`${site.url}self-hosted/api/users/`);
     await expect(page.locator('.variant-switch summary').innerText()).resolves.toMatch(/Self-hosted$/);
     await expect(page.locator('.code-block').filter({ hasText: 'status=active' }).locator('pre').innerText()).resolves.toContain('https://dataflow.internal.example/api/v1/users?status=active');
     // The installation page is Self-hosted only: from it, Cloud's entry says so and leads home.
     await page.locator('.prose').getByRole('link', { name: 'install DataFlow Server' }).click();
-    await page.waitForURL(`${url}self-hosted/install/`);
+    await page.waitForURL(`${site.url}self-hosted/install/`);
     const cloud = page.locator('.variant-switch a', { hasText: 'DataFlow Cloud' });
     await expect(cloud.getAttribute('href')).resolves.toBe('/');
     await expect(cloud.textContent()).resolves.toContain('this page is not in DataFlow Cloud');
