@@ -23,10 +23,10 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
       title: frontmatter.title ?? '',
       description: frontmatter.description ?? config.description,
       url,
-      // For search engines (with `siteUrl` set): the page's address, and whether to leave it
-      // out (a preview variant's); a page's own frontmatter `canonical:` or `noindex:` wins.
       // Where the page's Markdown twin is (llms), for the theme's "Copy page".
       markdown_url: config.llms ? (url.endsWith('/') ? (page.url === '/' ? `${url}index.md` : `${url.slice(0, -1)}.md`) : '') : '',
+      // For search engines (with `siteUrl` set): the page's address, and whether to leave it
+      // out (a preview variant's); a page's own frontmatter `canonical:` or `noindex:` wins.
       canonical: typeof frontmatter.canonical === 'string' ? frontmatter.canonical : config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',
       noindex: typeof frontmatter.noindex === 'boolean' ? frontmatter.noindex : current?.status === 'preview',
       metadata: { ...config.metadata, ...frontmatter.metadata },
