@@ -9,6 +9,8 @@ import { importConfig } from './import-config.ts';
 import { configSchema, defaultConfig, type SiteConfig } from './schema.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
+/** Names a writer may give the config, used by other tools: reported, never silently ignored. */
+const OTHER_NAMES = ['site.config.js', 'site.config.mjs', 'site.config.mts', 'site.config.cjs', 'site.config.cts', 'docsmith.config.ts', 'docsmith.config.js'];
 
 export type ConfigResult =
   | { ok: true; config: SiteConfig; source: string | undefined }
@@ -20,7 +22,13 @@ export type ConfigResult =
  */
 export async function loadConfig(root: string): Promise<ConfigResult> {
   const file = path.join(root, CONFIG_FILE);
-  if (!existsSync(file)) return { ok: true, config: defaultConfig, source: undefined };
+  if (!existsSync(file)) {
+    // A config under another name would be ignored, and the site built with the defaults.
+    const other = OTHER_NAMES.find((name) => existsSync(path.join(root, name)));
+    if (other === undefined) return { ok: true, config: defaultConfig, source: undefined };
+    const message = `${other} is not read: docsmith reads its config from ${CONFIG_FILE}; rename the file (JavaScript is valid TypeScript, and \`export default\` stays as it is)`;
+    return { ok: false, source: undefined, diagnostics: [{ ...configDiagnostic(1, 1, message, 'config/file-name'), file: other }] };
+  }
   const source = readFileSync(file, 'utf8');
   const imported = await importConfig(root, file);
   if (!imported.ok) {

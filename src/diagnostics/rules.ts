@@ -27,6 +27,12 @@ const BROKEN_LINKS = "brokenLinks: 'warning'";
  * test/diagnostics/rules.test.ts checks that each one is emitted somewhere in src/.
  */
 export const RULES = {
+  'config/file-name': {
+    severity: 'error',
+    finds: 'A config file under a name docsmith does not read (`site.config.js`, `site.config.mjs`, `docsmith.config.ts`…) and no `site.config.ts`: the site would otherwise be built with the defaults, its placeholders undefined.',
+    fix: 'Rename the file to `site.config.ts`. JavaScript is valid TypeScript, so its content stays as it is; `import { defineConfig } from \'docsmith\'` adds type checking in your editor.',
+    example: 'site.config.js:1:1: error: site.config.js is not read: docsmith reads its config from site.config.ts; rename the file (JavaScript is valid TypeScript, and `export default` stays as it is) [config/file-name]',
+  },
   'config/invalid-value': {
     severity: 'error',
     finds: 'A key of site.config.ts whose value has the wrong type or is not one of the values it allows (`base: 42`, `brokenLinks: "warn"`), or a variant whose path is also a folder of `content/`.',

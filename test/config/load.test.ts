@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(result.ok && result.config).toMatchObject({ title: 'Acme', metadata: { v: '1.0' } });
   });
 
+  it('reports a config under another name, which would otherwise be ignored', async () => {
+    const result = await loadConfig(makeSite({ 'site.config.js': "export default { title: 'Acme' };\n", 'content/index.md': '# Hi' }));
+    expect(!result.ok && result.diagnostics).toEqual([
+      { file: 'site.config.js', line: 1, column: 1, severity: 'error', rule: 'config/file-name', message: 'site.config.js is not read: docsmith reads its config from site.config.ts; rename the file (JavaScript is valid TypeScript, and `export default` stays as it is)' },
+    ]);
+  });
+
   it('reports a config that throws at load as one diagnostic', async () => {
     const root = makeSite({ 'site.config.ts': "throw new Error('boom');\nexport default {};\n" });
     const result = await loadConfig(root);
