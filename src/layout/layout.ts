@@ -39,9 +39,7 @@ export interface LayoutResult {
 export function renderLayout(input: LayoutInput): LayoutResult {
   const templateName = `${input.name}.liquid`;
   const source = input.templates.sources[templateName];
-  const available = Object.keys(input.templates.sources)
-    .filter((name) => !name.includes('/'))
-    .map((name) => name.replace(/\.liquid$/, ''));
+  const available = layoutNames(input.templates);
   if (source === undefined) return { html: '', diagnostics: [], missing: true, available };
 
   const file = input.templates.files[templateName] ?? `templates/${templateName}`;
@@ -68,4 +66,11 @@ export function renderLayout(input: LayoutInput): LayoutResult {
     else report(error);
   });
   return { html, diagnostics, missing: false, available };
+}
+
+/** The layouts a page may name: the templates at the top of templates/ (partials are in folders). */
+export function layoutNames(templates: TemplateSet): string[] {
+  return Object.keys(templates.sources)
+    .filter((name) => !name.includes('/'))
+    .map((name) => name.replace(/\.liquid$/, ''));
 }

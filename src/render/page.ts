@@ -10,7 +10,7 @@ import { normalizeSource } from '../content/decode.ts';
 import { frontmatterKeyLine, splitFrontmatter } from '../content/frontmatter.ts';
 import { pageFrontmatterSchema, type PageFrontmatter } from '../content/page-frontmatter.ts';
 import type { TemplateSet } from '../template/templates.ts';
-import { renderLayout } from '../layout/layout.ts';
+import { layoutNames, renderLayout } from '../layout/layout.ts';
 import type { CollectedHeading, CollectedLink, MarkdownPageData } from '../markdown/page-data.ts';
 import { OutputMap } from '../template/output-map.ts';
 import { fromFailedText, resolvePlaceholders, type PlaceholderResult } from '../template/placeholders.ts';
@@ -202,7 +202,8 @@ export interface LayoutExtras {
  */
 export function layoutPage(content: PageContent, input: Pick<RenderInput, 'config' | 'templates' | 'nav' | 'variant' | 'switcher'> & LayoutExtras, layoutLiquid: Liquid): RenderedPage {
   const { failed, layout: wanted, content: rendered, markdown: _twin, titleHeading, ...page } = content;
-  if (failed) return { ...page, html: undefined };
+  // A missing layout is reported with the content's problems too: every problem in one run.
+  if (failed) return { ...page, diagnostics: withMissingLayout(page.diagnostics, content.file, wanted, input.templates), html: undefined };
   const scope = pageScope(content.frontmatter, content, input.config, input.variant);
   const body = bodyInVariant(rendered, input);
   const nav = (input.nav ?? new SiteNav([])).forPage(content.url);
@@ -219,10 +220,7 @@ export function layoutPage(content: PageContent, input: Pick<RenderInput, 'confi
     templates: input.templates,
     liquid: layoutLiquid,
   });
-  const diagnostics = [...content.diagnostics, ...layout.diagnostics];
-  if (layout.missing) {
-    diagnostics.push({ file: content.file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layout.available.join(', ')})`, rule: 'layout/not-found' });
-  }
+  const diagnostics = withMissingLayout([...content.diagnostics, ...layout.diagnostics], content.file, wanted, input.templates);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ...page, diagnostics, html: ok ? layout.html : undefined };
 }
@@ -235,4 +233,10 @@ function canonicalUrl(own: string, config: SiteConfig, switcher: { variant: Vari
   const latest = switcher?.variants.find((link) => link.default);
   if (!config.siteUrl || switcher?.variant.status !== 'outdated' || !latest || latest.missing) return own;
   return config.siteUrl.replace(/\/+$/, '') + encodeURI(latest.href);
+}
+
+/** The page's problems, with a `layout/not-found` at its `layout:` line when the layout it names is in no templates folder. */
+function withMissingLayout(diagnostics: Diagnostic[], file: string, wanted: { name: string; line: number }, templates: TemplateSet): Diagnostic[] {
+  if (templates.sources[`${wanted.name}.liquid`] !== undefined) return diagnostics;
+  return [...diagnostics, { file, line: wanted.line, column: 1, severity: 'error', message: `layout "${wanted.name}" not found in templates/ (have: ${layoutNames(templates).join(', ')})`, rule: 'layout/not-found' }];
 }
