@@ -1,4 +1,3 @@
-import { slug } from 'github-slugger';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { severityText } from '../../src/diagnostics/explain.ts';
 import { EXPLAIN_HINT, formatDiagnosticsJson, SHOWN_PER_PROBLEM } from '../../src/diagnostics/report.ts';
@@ -69,7 +68,7 @@ export function diagnosticsPage(repoRoot: string): string {
     '## Every rule',
     table(
       ['rule', 'severity', 'what it finds'],
-      RULE_IDS.map((id) => [`[${inlineCode(id)}](#${slug(id)})`, ruleOf(id).severity, ruleOf(id).finds]),
+      RULE_IDS.map((id) => [`[${inlineCode(id)}](#${ruleAnchor(id)})`, ruleOf(id).severity, ruleOf(id).finds]),
     ),
     ...RULE_IDS.map((id) => ruleSection(id, examples.get(id))),
   ];
@@ -80,7 +79,7 @@ function ruleSection(id: RuleId, fixture: ReportBlock | undefined): string {
   const rule = ruleOf(id);
   const example = fixture ? fromFixture(fixture) : rule.example ? `${HAND_WRITTEN}\n\n${codeBlock('text', rule.example)}` : undefined;
   if (example === undefined) throw new Error(`no report shows ${id}: add an invalid site to ${INVALID_SITES}/ that has it, or a hand-written example to its entry in src/diagnostics/rules.ts`);
-  return [`## ${inlineCode(id)}`, `**Severity:** ${severityText(id)}.`, `**What it finds:** ${rule.finds}`, example, `**How to fix it:** ${rule.fix}`].join('\n\n');
+  return [`## ${inlineCode(id)} {#${ruleAnchor(id)}}`, `**Severity:** ${severityText(id)}.`, `**What it finds:** ${rule.finds}`, example, `**How to fix it:** ${rule.fix}`].join('\n\n');
 }
 
 function fromFixture(block: ReportBlock): string {
@@ -89,4 +88,9 @@ function fromFixture(block: ReportBlock): string {
 
 function diagnosticOf(block: ReportBlock): Diagnostic {
   return { ...block.head, rule: block.rule };
+}
+
+/** A rule's heading id: `links/missing-anchor` → `links-missing-anchor` (a slug would drop the slash and run the words together). */
+export function ruleAnchor(id: RuleId): string {
+  return id.replace('/', '-');
 }

@@ -14,7 +14,7 @@ const committed = readFileSync(path.join(repoRoot, PAGE), 'utf8');
 function examplesOf(page: string): Array<{ intro: string; text: string; section: string }> {
   const found: Array<{ intro: string; text: string; section: string }> = [];
   let section = '';
-  const pattern = /^## (.*)$|^(Example, .*:)\n\n(`{3,})text\n([\s\S]*?)\n\3$/gm;
+  const pattern = /^## (.*?)(?: \{#[^}]+\})?$|^(Example, .*:)\n\n(`{3,})text\n([\s\S]*?)\n\3$/gm;
   for (const match of page.matchAll(pattern)) {
     if (match[1] !== undefined) section = match[1];
     else found.push({ intro: match[2]!, text: match[4]!, section });
@@ -28,7 +28,7 @@ describe('the diagnostics page', () => {
   });
 
   it('has a section for every rule of the registry, and for no other', () => {
-    const headings = [...committed.matchAll(/^## `([^`]+)`$/gm)].map((match) => match[1]);
+    const headings = [...committed.matchAll(/^## `([^`]+)`(?: \{#[^}]+\})?$/gm)].map((match) => match[1]);
     expect(headings).toEqual([...RULE_IDS]);
   });
 
