@@ -7,6 +7,7 @@ import { bodyInVariant, layoutPage, type ContentRecord, type LayoutExtras, type 
 import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import { twinPath } from '../markdown/twin.ts';
+import { hashOf } from '../hashing/hash.ts';
 import type { OutputPlan } from './plan.ts';
 
 export interface LayoutInput {
@@ -35,6 +36,12 @@ export interface LayoutInput {
 export class LayoutPass {
   /** Every page's record, in job order, once laid out. */
   readonly pages: PageRecord[];
+  /**
+   * Each page's Markdown twin's key (with `llms`): its content's, for the twin depends on
+   * nothing else, so a new sidebar, which lays every page out again, leaves the twins as
+   * they are.
+   */
+  readonly twinKeys: string[];
   /** Pages whose content came from the cache and got a fresh layout (the sidebar or the layout changed). */
   laidOut = 0;
   /** Pages the output already held: neither rendered nor laid out. */
@@ -42,6 +49,11 @@ export class LayoutPass {
 
   constructor(private readonly input: LayoutInput) {
     this.pages = new Array<PageRecord>(input.jobs.length);
+    this.twinKeys = new Array<string>(input.jobs.length);
+  }
+
+  private twinKey(index: number, pageKey: string): string {
+    return (this.twinKeys[index] = hashOf('twin', this.input.contents.contentKey(index) ?? pageKey));
   }
 
   async layOut(index: number): Promise<void> {
@@ -53,7 +65,7 @@ export class LayoutPass {
       this.reused++;
       this.pages[index] = this.input.carried.of(index, record);
       writer.carry(this.input.prefix + record.outputPath, key);
-      if (this.input.setup.config.llms) writer.carry(this.input.prefix + twinPath(record.outputPath), key);
+      if (this.input.setup.config.llms) writer.carry(this.input.prefix + twinPath(record.outputPath), this.twinKey(index, key));
       this.input.onPage?.({ ...this.pages[index], html: undefined });
       return;
     }
@@ -64,7 +76,8 @@ export class LayoutPass {
     this.pages[index] = pageRecord;
     if (html !== undefined) {
       writer.write(this.input.prefix + pageRecord.outputPath, html, key);
-      if (this.input.setup.config.llms) writer.write(this.input.prefix + twinPath(pageRecord.outputPath), bodyInVariant(content.markdown, this.input.setup), key);
+      // A twin the output holds from the same content is kept, not written again (the writer sees to that).
+      if (this.input.setup.config.llms) writer.write(this.input.prefix + twinPath(pageRecord.outputPath), bodyInVariant(content.markdown, this.input.setup), this.twinKey(index, key));
       // The body as the page shows it, so the index's cut finds it in the page.
       this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : bodyInVariant(content.content, this.input.setup) });
     }

@@ -42,8 +42,8 @@ export interface VariantFiles {
   /** The folders' generated landing pages: written, listed in the sitemap and indexed after the pages. */
   landingPages: readonly LandingPage[];
   pages: readonly PageRecord[];
-  /** The key each page was written from, in the order of `pages`. */
-  pageKeys: readonly string[];
+  /** The key each page's Markdown twin was written from, in the order of `pages`. */
+  twinKeys: readonly string[];
   search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
 }
 
@@ -85,7 +85,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
   );
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
   if (config.llms) {
-    for (const { prefix, nav, pages, pageKeys } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, pageKeys, full: input.llmsFull });
+    for (const { prefix, nav, pages, twinKeys } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, twinKeys, full: input.llmsFull });
   }
   const problems: Diagnostic[] = [];
   for (const { search, landingPages } of input.variants) {

@@ -108,6 +108,11 @@ export class RenderedContents {
     return this.renderedHere.size;
   }
 
+  /** The content key of the page at this index: what its content was made from (unknown without a cache). */
+  contentKey(index: number): string | undefined {
+    return this.contentKeys[index];
+  }
+
   /** Whether the content at this index came from the cache. */
   cached(index: number): boolean {
     return !this.renderedHere.has(index);

@@ -84,9 +84,9 @@ export interface LlmsFilesInput {
   /** The variant's path (`self-hosted/`), or nothing. */
   prefix: string;
   nav: SiteNav;
-  /** The variant's pages, in job order, with the key each page (and its twin) was written from. */
+  /** The variant's pages, in job order, with the key each one's twin was written from. */
   pages: ReadonlyArray<{ url: string; outputPath: string; title: string; frontmatter: { description?: string | undefined } }>;
-  pageKeys: readonly string[];
+  twinKeys: readonly string[];
   /** Whether to make llms-full.txt (the dev server makes it when asked, see `fullText`). */
   full: boolean;
 }
@@ -94,7 +94,7 @@ export interface LlmsFilesInput {
 /**
  * Writes the variant's llms.txt, and llms-full.txt from the twins as written (read back
  * from the writer, so the build never holds every page's Markdown at once); llms-full.txt
- * is carried over when no page and no sidebar entry changed.
+ * is carried over when it would list the same twins, made from the same content.
  */
 export function writeLlmsFiles(input: LlmsFilesInput): void {
   const { writer, config, prefix } = input;
@@ -104,7 +104,7 @@ export function writeLlmsFiles(input: LlmsFilesInput): void {
   const list = renderLlmsTxt({ title: config.title, description: config.description, items: input.nav.items, pages, twinLink });
   writer.write(`${prefix}llms.txt`, list);
   if (!input.full) return;
-  const keys = new Map(input.pages.map((page, index) => [prefix + twinPath(page.outputPath), input.pageKeys[index]!]));
+  const keys = new Map(input.pages.map((page, index) => [prefix + twinPath(page.outputPath), input.twinKeys[index]!]));
   const twins = twinFilesListed(list, config.base);
   const fingerprint = hashOf('llms-full', ...twins.map((file) => `${file}\0${keys.get(file) ?? ''}`));
   const file = `${prefix}llms-full.txt`;

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build/index.ts';
 import { startDev } from '../../src/dev/dev.ts';
+import { DiskWriter } from '../../src/output/writer.ts';
+import { MemoryRenderCache } from '../../src/render/cache.ts';
 import { renderLlmsTxt, twinFilesListed } from '../../src/site-files/llms.ts';
 import { buildInMemory, copySite, makeSite } from '../helpers.ts';
 
@@ -21,6 +24,23 @@ describe('Markdown twins and llms.txt', () => {
     expect(selfHosted).toContain('https://dataflow.internal.example/api/v1/users');
     expect(selfHosted).toContain('[install DataFlow Server](/self-hosted/install.md)');
     expect(result.writer.text('self-hosted/llms.txt')).toContain('- [Install DataFlow Server](/self-hosted/install.md)');
+  });
+
+  it('keeps the twins of unchanged pages when a new page changes every sidebar, and adds the new one to llms-full.txt', async () => {
+    const root = makeSite({ 'content/index.md': '# Home\n', 'content/guide.md': '# Guide\n\nSome text.\n' });
+    const out = path.join(root, 'dist');
+    const manifest = path.join(root, 'cache', 'output.json');
+    const cache = new MemoryRenderCache();
+    const run = () => build({ root, writer: new DiskWriter(out, { manifest }), cache, search: false });
+    await run();
+    const inode = (file: string) => statSync(path.join(out, file)).ino;
+    const before = { twin: inode('guide.md'), page: inode('guide/index.html') };
+    writeFileSync(path.join(root, 'content/zz-added.md'), '# Added\n\nNew text.\n');
+    expect((await run()).written).toBe(true);
+    // Kept (linked from the previous output), while its page was laid out again for the new sidebar.
+    expect(inode('guide.md')).toBe(before.twin);
+    expect(inode('guide/index.html')).not.toBe(before.page);
+    expect(readFileSync(path.join(out, 'llms-full.txt'), 'utf8')).toBe('# Home\n\n# Added\n\nNew text.\n\n# Guide\n\nSome text.\n');
   });
 
   it('`llms: false` writes no twin and no llms file', async () => {
