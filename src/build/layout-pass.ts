@@ -6,8 +6,7 @@ import type { RenderSetup } from '../render/pool.ts';
 import { bodyInVariant, layoutPage, type ContentRecord, type LayoutExtras, type PageRecord, type RenderedPage } from '../render/page.ts';
 import type { ContentJob, RenderedContents } from '../render/contents.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
-import { twinPath } from '../markdown/twin.ts';
-import { hashOf } from '../hashing/hash.ts';
+import { twinPath } from '../content/discover.ts';
 import type { OutputPlan } from './plan.ts';
 
 export interface LayoutInput {
@@ -23,6 +22,8 @@ export interface LayoutInput {
   onPage?: ((page: RenderedPage) => void) | undefined;
   /** The session's records of carried pages, kept between runs. */
   carried: CarriedRecords;
+  /** The session's names of the pages' Markdown twins, kept between runs. */
+  twins: TwinNames;
   /** Where the variant's files go in the output: `self-hosted/`, or nothing. */
   prefix: string;
 }
@@ -52,8 +53,11 @@ export class LayoutPass {
     this.twinKeys = new Array<string>(input.jobs.length);
   }
 
-  private twinKey(index: number, pageKey: string): string {
-    return (this.twinKeys[index] = hashOf('twin', this.input.contents.contentKey(index) ?? pageKey));
+  /** The twin's file and key (its content's key: not hashed again, it is a key already). */
+  private twin(index: number, outputPath: string, pageKey: string): { file: string; key: string } {
+    const twin = this.input.twins.of(index, this.input.prefix, outputPath, this.input.contents.contentKey(index) ?? pageKey);
+    this.twinKeys[index] = twin.key;
+    return twin;
   }
 
   async layOut(index: number): Promise<void> {
@@ -65,7 +69,10 @@ export class LayoutPass {
       this.reused++;
       this.pages[index] = this.input.carried.of(index, record);
       writer.carry(this.input.prefix + record.outputPath, key);
-      if (this.input.setup.config.llms) writer.carry(this.input.prefix + twinPath(record.outputPath), this.twinKey(index, key));
+      if (this.input.setup.config.llms) {
+        const twin = this.twin(index, record.outputPath, key);
+        writer.carry(twin.file, twin.key);
+      }
       this.input.onPage?.({ ...this.pages[index], html: undefined });
       return;
     }
@@ -77,7 +84,10 @@ export class LayoutPass {
     if (html !== undefined) {
       writer.write(this.input.prefix + pageRecord.outputPath, html, key);
       // A twin the output holds from the same content is kept, not written again (the writer sees to that).
-      if (this.input.setup.config.llms) writer.write(this.input.prefix + twinPath(pageRecord.outputPath), bodyInVariant(content.markdown, this.input.setup), this.twinKey(index, key));
+      if (this.input.setup.config.llms) {
+        const twin = this.twin(index, pageRecord.outputPath, key);
+        writer.write(twin.file, bodyInVariant(content.markdown, this.input.setup), twin.key);
+      }
       // The body as the page shows it, so the index's cut finds it in the page.
       this.input.search?.add({ file: pageRecord.file, url: pageRecord.url, html, body: record.failed ? undefined : bodyInVariant(content.content, this.input.setup) });
     }
@@ -105,4 +115,23 @@ export class CarriedRecords {
 function pageRecordOf(content: ContentRecord): PageRecord {
   const { layout: _layout, failed: _failed, titleHeading: _titleHeading, ...record } = content;
   return record;
+}
+
+/**
+ * Each page's Markdown twin's output file and key, by job index, kept between a session's
+ * runs while the page's output path and content stay the same (the same string objects,
+ * so mostly compared by identity): a dev rebuild carries every page's twin, and the
+ * writer's maps hashing newly made names and keys for each doubled the cost of carrying.
+ */
+export class TwinNames {
+  private readonly made: Array<{ outputPath: string; basis: string; file: string; key: string } | undefined> = [];
+
+  /** `prefix`: the variant's path (the same in every run); `basis`: the page's content key (or its page key, without a cache). */
+  of(index: number, prefix: string, outputPath: string, basis: string): { file: string; key: string } {
+    const known = this.made[index];
+    if (known && known.outputPath === outputPath && known.basis === basis) return known;
+    const made = { outputPath, basis, file: prefix + twinPath(outputPath), key: `twin\0${basis}` };
+    this.made[index] = made;
+    return made;
+  }
 }

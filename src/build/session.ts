@@ -160,7 +160,7 @@ export class BuildSession {
       // An outdated variant's pages that the default has are canonical there, so not in the sitemap (also when built alone).
       const defaultName = this.builds.find((other) => other.variant?.default)?.variant?.name;
       const leftOutOfSitemap = status === 'preview' ? 'all' : status === 'outdated' && switcher && defaultName ? (url: string) => switcher.has(defaultName, url) : () => false;
-      made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, twinKeys: pass.layout.twinKeys, search: { plan: pass.plan.search, indexer: pass.search } });
+      made.push({ prefix: build.prefix, leftOutOfSitemap, redirectsUnder, notFoundHtml: navigation.notFound.html, nav: navigation.nav, landingPages, pages, twinKeys: pass.layout.twinKeys, llmsList: build.llmsList, search: { plan: pass.plan.search, indexer: pass.search } });
 
     }
     // Named against the variants built (one, with --variant): a problem in all of them reads as on a site without variants.

@@ -1,4 +1,5 @@
 import { CheckMemo } from '../checks/memo.ts';
+import { LlmsList } from '../site-files/llms.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { variantPrefix, type SiteVariant } from '../config/variants.ts';
 import type { PageSource } from '../content/discover.ts';
@@ -12,7 +13,7 @@ import type { RenderPool, RenderSetup } from '../render/pool.ts';
 import type { RenderCache } from '../render/cache.ts';
 import type { RenderEngines } from '../render/engines.ts';
 import { PAGEFIND_VERSION, SEARCH_DIR, startSearchIndex, type SearchIndexer } from '../search/pagefind.ts';
-import { CarriedRecords, LayoutPass } from './layout-pass.ts';
+import { CarriedRecords, LayoutPass, TwinNames } from './layout-pass.ts';
 import { GENERATOR_VERSION, type LoadedSite } from './load.ts';
 import { NavEntries, NavigationMaker, type Navigation } from './navigation.ts';
 import { planOutput, type OutputPlan } from './plan.ts';
@@ -63,9 +64,11 @@ export interface VariantRunInput {
 export class VariantBuild {
   readonly prefix: string;
   readonly checks = new CheckMemo();
+  readonly llmsList = new LlmsList();
   private readonly navigation = new NavigationMaker();
   private readonly navEntries = new NavEntries();
   private readonly carried = new CarriedRecords();
+  private readonly twins = new TwinNames();
   private readonly cachedRecords = new CachedRecords();
   private setup: RenderSetup | undefined;
   private lastPageKeys: { navHash: string; inputs: readonly string[]; lastCommits: ReadonlyMap<string, number> | undefined; jobs: readonly ContentJob[]; layouts: string[]; keys: string[] } | undefined;
@@ -132,7 +135,7 @@ export class VariantBuild {
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => this.prefix + job.page.outputPath), current: writer.current, searchKey, searchDir: this.prefix + SEARCH_DIR, mayCarry: firstPass });
     const search = plan.search.kind === 'index' ? await startSearchIndex({ base: home, dir: this.prefix + SEARCH_DIR }) : undefined;
     const setup = { ...this.setupFor(site), nav: navigation.nav, switcher: input.switcher, lastCommits: input.lastCommits };
-    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: site.theme.layoutLiquid, writer, search, onPage: input.onPage, carried: this.carried, prefix: this.prefix });
+    const layout = new LayoutPass({ jobs, contents, plan, setup, layoutLiquid: site.theme.layoutLiquid, writer, search, onPage: input.onPage, carried: this.carried, twins: this.twins, prefix: this.prefix });
     return { plan, layout, search };
   }
 

@@ -11,7 +11,7 @@ import type { SearchIndexer } from '../search/pagefind.ts';
 import type { LandingPage } from '../site-files/landing.ts';
 import { writeNavGroups } from '../site-files/nav-groups.ts';
 import { renderSitemap } from '../site-files/sitemap.ts';
-import { writeLlmsFiles } from '../site-files/llms.ts';
+import { writeLlmsFiles, type LlmsList } from '../site-files/llms.ts';
 import type { SearchPlan } from './plan.ts';
 
 export interface SiteFilesInput {
@@ -44,6 +44,8 @@ export interface VariantFiles {
   pages: readonly PageRecord[];
   /** The key each page's Markdown twin was written from, in the order of `pages`. */
   twinKeys: readonly string[];
+  /** The variant's llms.txt as last made (kept by its VariantBuild). */
+  llmsList: LlmsList;
   search: { plan: SearchPlan; indexer: SearchIndexer | undefined };
 }
 
@@ -85,7 +87,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
   );
   if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
   if (config.llms) {
-    for (const { prefix, nav, pages, twinKeys } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, twinKeys, full: input.llmsFull });
+    for (const { prefix, nav, pages, twinKeys, llmsList } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, twinKeys, full: input.llmsFull, list: llmsList });
   }
   const problems: Diagnostic[] = [];
   for (const { search, landingPages } of input.variants) {

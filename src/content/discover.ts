@@ -77,6 +77,16 @@ export function pageUrl(contentPath: string): string {
   return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
 }
 
+/** `/` → `/index.md`, `/api/users/` → `/api/users.md`: where a page's Markdown twin is, beside it (`llms`). */
+export function twinUrl(pageUrl: string): string {
+  return pageUrl === '/' ? '/index.md' : `${pageUrl.slice(0, -1)}.md`;
+}
+
+/** `index.html` → `index.md`, `api/users/index.html` → `api/users.md`: the twin's file in the output. */
+export function twinPath(outputPath: string): string {
+  return outputPath === 'index.html' ? 'index.md' : outputPath.replace(/\/index\.html$/, '.md');
+}
+
 /** `/` → `index.html`, `/api/users/` → `api/users/index.html`. */
 export function outputPathForUrl(url: string): string {
   return `${url.slice(1)}index.html`;

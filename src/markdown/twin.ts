@@ -1,4 +1,5 @@
 import type { Definition, Image, Link, Nodes, Root } from 'mdast';
+import { twinUrl } from '../content/discover.ts';
 import { resolveLink } from '../content/link-targets.ts';
 
 /**
@@ -37,16 +38,6 @@ export function markdownTwin(text: string, tree: Root, page: TwinPage): string {
     at = edit.end;
   }
   return twin + text.slice(at);
-}
-
-/** `/` → `/index.md`, `/api/users/` → `/api/users.md`: where a page's twin is, beside it. */
-export function twinUrl(pageUrl: string): string {
-  return pageUrl === '/' ? '/index.md' : `${pageUrl.slice(0, -1)}.md`;
-}
-
-/** `index.html` → `index.md`, `api/users/index.html` → `api/users.md`: the twin's file in the output. */
-export function twinPath(outputPath: string): string {
-  return outputPath === 'index.html' ? 'index.md' : outputPath.replace(/\/index\.html$/, '.md');
 }
 
 /** The written destination of a link, image or definition, and what it becomes in the twin; nothing for links out of the site. */

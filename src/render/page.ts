@@ -164,7 +164,10 @@ export function renderContent(input: Omit<RenderInput, 'nav'>, engines: RenderEn
   const heading = headings.find((h) => h.depth === 1);
   const title = frontmatter.title ?? (heading?.text || undefined) ?? titleFromPath(page.contentPath) ?? config.title;
   // The twin starts at its first line of text, with the title where only the frontmatter had it.
-  if (config.llms) markdown = heading === undefined ? `# ${title}\n\n${markdown.replace(/^\s*\n/, '')}` : markdown.replace(/^\s*\n/, '');
+  if (config.llms) {
+    markdown = markdown.replace(/^\s*\n/, '');
+    if (heading === undefined) markdown = `# ${title}\n\n${markdown}`;
+  }
   return {
     file: page.file, url: page.url, outputPath: page.outputPath, title, frontmatter, content, markdown, headings, anchors: data.anchors,
     placeholders: templated.used, links, diagnostics, layout, titleHeading: heading !== undefined, failed: diagnostics.some((d) => d.severity === 'error'),

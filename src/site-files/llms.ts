@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { hashOf } from '../hashing/hash.ts';
-import { twinPath, twinUrl } from '../markdown/twin.ts';
+import { twinPath, twinUrl } from '../content/discover.ts';
 import type { NavItem } from '../nav/sidebar.ts';
 import type { SiteNav } from '../nav/site-nav.ts';
 import type { Writer } from '../output/writer.ts';
@@ -89,6 +89,43 @@ export interface LlmsFilesInput {
   twinKeys: readonly string[];
   /** Whether to make llms-full.txt (the dev server makes it when asked, see `fullText`). */
   full: boolean;
+  /** The variant's llms.txt as last made, kept between a session's runs. */
+  list: LlmsList;
+}
+
+/** A page as the write phase hands it over: its record (what llms.txt reads of it). */
+type PageRecordPart = LlmsFilesInput['pages'][number];
+
+/**
+ * A variant's llms.txt, made again only when the sidebar object (NavigationMaker keeps it
+ * while no entry changes), the site's settings, or a page's URL, title or description
+ * changed: a dev save changes none of them, and making the list cost about 50 ms at 16,000
+ * pages. Carried pages keep their record objects, so most compare by identity.
+ */
+export class LlmsList {
+  private last: { nav: SiteNav; site: string; pages: readonly PageRecordPart[]; text: string; fingerprint: string } | undefined;
+
+  /** The list's text and its fingerprint (hashed once a text, not on every write). */
+  of(input: { nav: SiteNav; site: string; pages: readonly PageRecordPart[]; make: () => string }): { text: string; fingerprint: string } {
+    const last = this.last;
+    if (last && last.nav === input.nav && last.site === input.site && samePages(last.pages, input.pages)) {
+      this.last = { ...last, pages: input.pages };
+      return last;
+    }
+    const text = input.make();
+    this.last = { nav: input.nav, site: input.site, pages: input.pages, text, fingerprint: hashOf('llms', text) };
+    return this.last;
+  }
+}
+
+function samePages(a: readonly PageRecordPart[], b: readonly PageRecordPart[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.url !== y.url || x.title !== y.title || x.frontmatter.description !== y.frontmatter.description)) return false;
+  }
+  return true;
 }
 
 /**
@@ -98,14 +135,16 @@ export interface LlmsFilesInput {
  */
 export function writeLlmsFiles(input: LlmsFilesInput): void {
   const { writer, config, prefix } = input;
-  const pages = input.pages.map((page) => ({ url: page.url, title: page.title, description: page.frontmatter.description }));
   const origin = config.siteUrl ? config.siteUrl.replace(/\/+$/, '') : '';
   const twinLink = (url: string) => origin + twinPathUnder(config.base, prefix, url);
-  const list = renderLlmsTxt({ title: config.title, description: config.description, items: input.nav.items, pages, twinLink });
-  writer.write(`${prefix}llms.txt`, list);
+  // What the list reads of the site besides the sidebar and the pages.
+  const site = [config.title, config.description, config.base, config.siteUrl ?? '', prefix].join('\0');
+  const pages = () => input.pages.map((page) => ({ url: page.url, title: page.title, description: page.frontmatter.description }));
+  const list = input.list.of({ nav: input.nav, site, pages: input.pages, make: () => renderLlmsTxt({ title: config.title, description: config.description, items: input.nav.items, pages: pages(), twinLink }) });
+  writer.write(`${prefix}llms.txt`, list.text, list.fingerprint);
   if (!input.full) return;
   const keys = new Map(input.pages.map((page, index) => [prefix + twinPath(page.outputPath), input.twinKeys[index]!]));
-  const twins = twinFilesListed(list, config.base);
+  const twins = twinFilesListed(list.text, config.base);
   const fingerprint = hashOf('llms-full', ...twins.map((file) => `${file}\0${keys.get(file) ?? ''}`));
   const file = `${prefix}llms-full.txt`;
   if (writer.current.holds(file, fingerprint)) return writer.carry(file, fingerprint);

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { siteVariants, variantPrefix, type SiteVariant } from '../config/variants.ts';
-import { CONTENT_DIR, type PageSource } from '../content/discover.ts';
+import { CONTENT_DIR, twinUrl, type PageSource } from '../content/discover.ts';
 import { resolveLink } from '../content/link-targets.ts';
 import type { PageFrontmatter } from '../content/page-frontmatter.ts';
 import { PACKAGE_VERSION } from '../runtime.ts';
@@ -24,7 +24,7 @@ export function pageScope(frontmatter: PageFrontmatter, page: Pick<PageSource, '
       description: frontmatter.description ?? config.description,
       url,
       // Where the page's Markdown twin is (llms), for the theme's "Copy page".
-      markdown_url: config.llms ? (url.endsWith('/') ? (page.url === '/' ? `${url}index.md` : `${url.slice(0, -1)}.md`) : '') : '',
+      markdown_url: config.llms && page.url.endsWith('/') ? config.base + prefix + twinUrl(page.url).slice(1) : '',
       // For search engines (with `siteUrl` set): the page's address, and whether to leave it
       // out (a preview variant's); a page's own frontmatter `canonical:` or `noindex:` wins.
       canonical: typeof frontmatter.canonical === 'string' ? frontmatter.canonical : config.siteUrl ? config.siteUrl.replace(/\/+$/, '') + encodeURI(url) : '',

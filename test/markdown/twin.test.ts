@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { markdownTwin, twinPath, twinUrl } from '../../src/markdown/twin.ts';
+import { twinPath, twinUrl } from '../../src/content/discover.ts';
+import { markdownTwin } from '../../src/markdown/twin.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 const twin = (text: string, contentPath = 'guide/setup.md', base = '/') => markdownTwin(text, processor.parse(text), { contentPath, base });

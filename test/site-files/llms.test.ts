@@ -5,7 +5,8 @@ import { build } from '../../src/build/index.ts';
 import { startDev } from '../../src/dev/dev.ts';
 import { DiskWriter } from '../../src/output/writer.ts';
 import { MemoryRenderCache } from '../../src/render/cache.ts';
-import { renderLlmsTxt, twinFilesListed } from '../../src/site-files/llms.ts';
+import { SiteNav } from '../../src/nav/site-nav.ts';
+import { LlmsList, renderLlmsTxt, twinFilesListed } from '../../src/site-files/llms.ts';
 import { buildInMemory, copySite, makeSite } from '../helpers.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -61,6 +62,18 @@ describe('Markdown twins and llms.txt', () => {
     } finally {
       await dev.close();
     }
+  });
+
+  it('makes llms.txt again only when the sidebar or a page\'s title or description changed', () => {
+    const nav = new SiteNav([]);
+    const list = new LlmsList();
+    const made = { calls: 0 };
+    const page = (description: string) => ({ url: '/', outputPath: 'index.html', title: 'Home', frontmatter: { description } });
+    const of = (pages: ReturnType<typeof page>[]) => list.of({ nav, site: 'T', pages, make: () => `made ${++made.calls} ${pages[0]!.frontmatter.description}` });
+    expect(of([page('One')]).text).toBe('made 1 One');
+    expect(of([page('One')]).text).toBe('made 1 One');
+    expect(of([page('Two')]).text).toBe('made 2 Two');
+    expect(list.of({ nav: new SiteNav([]), site: 'T', pages: [page('Two')], make: () => 'made again' }).text).toBe('made again');
   });
 
   it('lists the twins llms.txt links to, in its order, under the base and with siteUrl', () => {
