@@ -60,22 +60,26 @@ export class LayoutPass {
     return twin;
   }
 
-  async layOut(index: number): Promise<void> {
+  /** Lays out or carries the page at this index: at once when carried (no promise: a dev rebuild carries nearly every page). */
+  layOut(index: number): Promise<void> | undefined {
     const { contents, plan, writer } = this.input;
     const record = contents.records[index]!;
     const key = plan.pageKeys[index]!;
     // Only a page that was written whole is in the output, so its record has no error.
-    if (plan.carry[index] && !record.failed) {
-      this.reused++;
-      this.pages[index] = this.input.carried.of(index, record);
-      writer.carry(this.input.prefix + record.outputPath, key);
-      if (this.input.setup.config.llms) {
-        const twin = this.twin(index, record.outputPath, key);
-        writer.carry(twin.file, twin.key);
-      }
-      this.input.onPage?.({ ...this.pages[index], html: undefined });
-      return;
+    if (!plan.carry[index] || record.failed) return this.layOutAnew(index, record, key);
+    this.reused++;
+    this.pages[index] = this.input.carried.of(index, record);
+    writer.carry(this.input.prefix + record.outputPath, key);
+    if (this.input.setup.config.llms) {
+      const twin = this.twin(index, record.outputPath, key);
+      writer.carry(twin.file, twin.key);
     }
+    this.input.onPage?.({ ...this.pages[index], html: undefined });
+    return undefined;
+  }
+
+  private async layOutAnew(index: number, record: ContentRecord, key: string): Promise<void> {
+    const { contents, writer } = this.input;
     if (contents.cached(index) && !record.failed) this.laidOut++;
     const content = await contents.take(index);
     const page = layoutPage(content, this.input.setup, this.input.layoutLiquid);

@@ -34,6 +34,8 @@ export interface DevHandle {
 
 /** Rebuilds of the unchanged site after the first build, before the first save. */
 const WARM_UP_REBUILDS = 2;
+/** Pages sent to the search index between two looks at the event loop (a save stops the indexing). */
+const SEARCH_PAGES_PER_TURN = 500;
 
 /**
  * The writer's loop: build into memory, serve it, and on every change rebuild (the
@@ -81,8 +83,15 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
           for (const { prefix } of result.variants ?? [{ prefix: '' }]) {
             run.indexer = await startSearchIndex({ base: base + prefix, dir: `${prefix}pagefind` });
             if (run.cancelled) return await run.indexer.cancel();
-            // As the build does: the folders' landing pages after the pages.
-            for (const page of [...result.pages, ...result.landingPages]) {
+            // As the build does: the folders' landing pages after the pages. A pause every few
+            // hundred pages, so a save is seen at once, not after 16,000 pages are queued.
+            const pages = [...result.pages, ...result.landingPages];
+            for (let i = 0; i < pages.length; i++) {
+              if (i % SEARCH_PAGES_PER_TURN === 0 && i > 0) {
+                await new Promise((resolve) => setImmediate(resolve));
+                if (run.cancelled) return;
+              }
+              const page = pages[i]!;
               if (variantOf(page.outputPath, result.variants) !== prefix) continue;
               const html = served.errorPages.has(page.outputPath) ? undefined : served.files.get(page.outputPath);
               if (html !== undefined) run.indexer.add({ ...page, url: `/${page.url.slice(1 + prefix.length)}`, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
@@ -157,8 +166,10 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
 
   const build = async (files: string[]) => {
     const started = performance.now();
-    // The index in the making is stale now, and would take CPU from this rebuild.
-    await cancelIndexing();
+    // The index in the making is stale now, and would take CPU from this rebuild. Not
+    // waited for (Pagefind finishing its page took up to 17 ms): a new index starts only
+    // once the old one is stopped (`searchQueue`).
+    cancelIndexingNow();
     session.invalidate(files);
     // The variants being read are the ones this save rebuilds; another is built again when next visited.
     session.focus(server.viewed());

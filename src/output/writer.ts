@@ -49,6 +49,10 @@ export class FileSet implements OutputContents {
     this.content.set(file, content);
     this.fingerprints.set(file, fingerprint);
   }
+  delete(file: string): void {
+    this.content.delete(file);
+    this.fingerprints.delete(file);
+  }
   holds(file: string, fingerprint: string): boolean {
     return this.fingerprints.get(file) === fingerprint;
   }

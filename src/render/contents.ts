@@ -70,14 +70,31 @@ export class RenderedContents {
     const ready = jobs.map((_, index) => this.records[index] !== undefined);
     const misses = ready.flatMap((known, index) => (known ? [] : [index]));
     let next = 0;
-    let handed: Promise<void> = Promise.resolve();
+    // The page being handed on when `onContent` is asynchronous (a page laid out anew);
+    // pages it takes synchronously (carried ones: nearly all of a dev rebuild's) are handed
+    // on in a plain loop, not a chain of promises: 16,000 of those cost a save 10-20 ms.
+    let pending: Promise<void> | undefined;
     let failure: { error: unknown } | undefined;
     const handOn = () => {
-      while (next < jobs.length && ready[next]) {
+      while (!pending && !failure && next < jobs.length && ready[next]) {
         const index = next++;
-        handed = handed.then(() => (failure ? undefined : options.onContent?.(index))).catch((error: unknown) => {
+        try {
+          const handing = options.onContent?.(index);
+          if (handing) {
+            pending = handing.then(
+              () => {
+                pending = undefined;
+                handOn();
+              },
+              (error: unknown) => {
+                failure ??= { error };
+                pending = undefined;
+              },
+            );
+          }
+        } catch (error) {
           failure ??= { error };
-        });
+        }
       }
     };
     let done = jobs.length - misses.length;
@@ -99,7 +116,7 @@ export class RenderedContents {
         missJobs.forEach((job, miss) => arrived(misses[miss]!, renderContent({ ...job, config, templates, variant }, engines)));
       }
     }
-    await handed;
+    while (pending) await pending;
     if (failure) throw failure.error;
   }
 

@@ -37,4 +37,52 @@ describe('PreviewWriter', () => {
     writer.commit();
     expect(writer.files).toEqual(new Map([['new/index.html', 'N'], ['good/index.html', 'G']]));
   });
+
+  it('drops at commit what the run neither wrote nor carried, and reads what the run has so far', () => {
+    const writer = new PreviewWriter();
+    writer.write('a/index.html', 'A', 'key-a');
+    writer.write('b/index.html', 'B', 'key-b');
+    writer.write('c/index.html', 'C', 'key-c');
+    writer.commit();
+    const served = writer.files;
+
+    expect(keep(writer, 'a/index.html', 'key-a')).toBe(true);
+    writer.write('b/index.html', 'B2', 'key-b2');
+    expect(writer.read('a/index.html')).toBe('A');
+    expect(writer.read('b/index.html')).toBe('B2');
+    expect(writer.read('c/index.html')).toBeUndefined(); // not this run's (yet)
+    writer.commit();
+    expect(writer.files).toEqual(new Map([['a/index.html', 'A'], ['b/index.html', 'B2']]));
+    // The map served is updated in place: the server keeps serving the same object.
+    expect(writer.files).toBe(served);
+    expect(writer.current.holds('c/index.html', 'key-c')).toBe(false);
+  });
+
+  it('lets the later of a write and a carry of one file win', () => {
+    const writer = new PreviewWriter();
+    writer.write('a/index.html', 'A', 'key-a');
+    writer.commit();
+    writer.write('a/index.html', 'A2', 'key-a2');
+    writer.carry('a/index.html', 'key-a');
+    writer.commit();
+    expect(writer.files.get('a/index.html')).toBe('A');
+    writer.carry('a/index.html', 'key-a');
+    writer.write('a/index.html', 'A3', 'key-a3');
+    writer.commit();
+    expect(writer.files.get('a/index.html')).toBe('A3');
+  });
+
+  it('keeps aside, when a run fails, the committed files it carried as well as those it wrote', () => {
+    const writer = new PreviewWriter();
+    writer.write('a/index.html', 'A', 'key-a');
+    writer.write('b/index.html', 'B', 'key-b');
+    writer.commit();
+    keep(writer, 'a/index.html', 'key-a');
+    writer.write('n/index.html', 'N', 'key-n');
+    writer.abort();
+    expect(writer.failedFiles).toEqual(new Map([['n/index.html', 'N'], ['a/index.html', 'A']]));
+    // The last good build is still served whole.
+    expect(writer.files).toEqual(new Map([['a/index.html', 'A'], ['b/index.html', 'B']]));
+    expect(writer.read('a/index.html')).toBeUndefined();
+  });
 });
