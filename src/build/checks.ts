@@ -1,6 +1,7 @@
 import { checkLinks } from '../checks/links.ts';
 import type { CheckMemo } from '../checks/memo.ts';
-import { checkUnusedMetadata } from '../checks/metadata.ts';
+import { checkUnusedMetadata, type PlaceholderUse } from '../checks/metadata.ts';
+export { PlaceholderUse } from '../checks/metadata.ts';
 import { checkPageImages } from '../checks/preview-images.ts';
 export { checkConfigImage } from '../checks/preview-images.ts';
 export { checkNavLinks } from '../checks/nav-links.ts';
@@ -34,8 +35,8 @@ export function checkSite(input: SiteCheckInput): Diagnostic[] {
 }
 
 /** The site's metadata keys no page of any variant, and no template, reads. */
-export function checkMetadata(input: { pages: Iterable<PageRecord>; config: SiteConfig; configSource: string | undefined; templateVariables: readonly string[] }): Diagnostic[] {
+export function checkMetadata(input: { pages: readonly PageRecord[]; config: SiteConfig; configSource: string | undefined; templateVariables: readonly string[]; use: PlaceholderUse }): Diagnostic[] {
   const used = new Set(input.templateVariables);
-  for (const page of input.pages) for (const placeholder of page.placeholders) used.add(placeholder);
+  for (const placeholder of input.use.update(input.pages)) used.add(placeholder);
   return checkUnusedMetadata({ keys: Object.keys(input.config.metadata), used, configSource: input.configSource });
 }

@@ -6,7 +6,7 @@ import { LineIndex } from '../diagnostics/position.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
-import { checkConfigImage, checkMetadata, checkNavLinks, checkSite } from './checks.ts';
+import { checkConfigImage, checkMetadata, checkNavLinks, checkSite, PlaceholderUse } from './checks.ts';
 import { SiteLoader, type LoadedSite } from './load.ts';
 import type { BuildOptions, BuildResult, BuildStats } from './options.ts';
 import { finish } from './report.ts';
@@ -15,6 +15,7 @@ import { THEME_DIR } from './theme.ts';
 import { configLinkTarget } from '../nav/sidebar.ts';
 import { siteNav } from '../nav/site-nav.ts';
 import { VariantSwitch } from '../nav/variant-switch.ts';
+import { SitemapMemo } from '../site-files/sitemap.ts';
 import { unknownTemplateVariants } from '../template/ifvariant.ts';
 import { VariantBuild, type VariantSite } from './variant-build.ts';
 import { mergeVariantDiagnostics } from './variant-diagnostics.ts';
@@ -47,6 +48,9 @@ export class BuildSession {
    * out, so a command-line rebuild at the same commit does not read the log again.
    */
   private lastCommits: Promise<LastCommits | undefined> | undefined;
+  /** What the last run made of every page at once, to make it again only for what changed. */
+  private readonly placeholderUse = new PlaceholderUse();
+  private readonly sitemap = new SitemapMemo();
 
   constructor(private readonly options: BuildOptions) {
     this.loader = new SiteLoader({ root: options.root, themeDir: options.themeDir ?? THEME_DIR });
@@ -166,10 +170,10 @@ export class BuildSession {
     // Named against the variants built (one, with --variant): a problem in all of them reads as on a site without variants.
     if (config.variants) diagnostics = mergeVariantDiagnostics(diagnostics, variants.map(({ build }) => build.variant!));
     // A key read in any variant is used.
-    diagnostics.push(...checkMetadata({ pages: made.flatMap((variant) => variant.pages), config, configSource: site.configSource, templateVariables: theme.used }));
+    diagnostics.push(...checkMetadata({ pages: made.flatMap((variant) => variant.pages), config, configSource: site.configSource, templateVariables: theme.used, use: this.placeholderUse }));
     if (config.nav) diagnostics.push(...checkNavLinks({ config, configSource: site.configSource, pageUrls: new Set(listing.pages.map((page) => page.url)), assets: listing.assetPaths }));
     // Write, and commit only when nothing failed.
-    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics, llmsFull: this.options.llmsFull !== false })));
+    diagnostics.push(...(await writeSiteFiles({ root: this.options.root, writer, config, templates: theme.templates, assets: listing.assets, variants: made, diagnostics, llmsFull: this.options.llmsFull !== false, sitemap: this.sitemap })));
     // Every variant's pages, at their URLs and output paths.
     const under = <T extends { url: string; outputPath: string }>(prefix: string, page: T): T => (prefix === '' ? page : { ...page, url: `/${prefix}${page.url.slice(1)}`, outputPath: prefix + page.outputPath });
     const pages = made.flatMap(({ prefix, pages }) => pages.map((page) => under(prefix, page)));

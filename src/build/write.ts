@@ -10,7 +10,7 @@ import type { PageRecord } from '../render/page.ts';
 import type { SearchIndexer } from '../search/pagefind.ts';
 import type { LandingPage } from '../site-files/landing.ts';
 import { writeNavGroups } from '../site-files/nav-groups.ts';
-import { renderSitemap } from '../site-files/sitemap.ts';
+import type { SitemapMemo } from '../site-files/sitemap.ts';
 import { writeLlmsFiles, type LlmsList } from '../site-files/llms.ts';
 import type { SearchPlan } from './plan.ts';
 
@@ -26,6 +26,8 @@ export interface SiteFilesInput {
   diagnostics: readonly Diagnostic[];
   /** Whether to make llms-full.txt (with `llms` on): the dev server makes it only when asked. */
   llmsFull: boolean;
+  /** The session's last sitemap. */
+  sitemap: SitemapMemo;
 }
 
 /** One variant's files, all under its path. */
@@ -82,10 +84,13 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<Diagnostic[
     for (const variant of input.variants) await variant.search.indexer?.discard();
     return [];
   }
-  const urls = input.variants.flatMap(({ leftOutOfSitemap: left, prefix, pages, landingPages }) =>
-    left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
-  );
-  if (config.siteUrl) writer.write('sitemap.xml', renderSitemap({ siteUrl: config.siteUrl, base: config.base, urls }));
+  if (config.siteUrl) {
+    const urls = input.variants.flatMap(({ leftOutOfSitemap: left, prefix, pages, landingPages }) =>
+      left === 'all' ? [] : [...pages, ...landingPages].filter((page) => !left(page.url)).map((page) => `/${prefix}${page.url.slice(1)}`),
+    );
+    const sitemap = input.sitemap.of({ siteUrl: config.siteUrl, base: config.base, urls });
+    writer.write('sitemap.xml', sitemap.text, sitemap.fingerprint);
+  }
   if (config.llms) {
     for (const { prefix, nav, pages, twinKeys, llmsList } of input.variants) writeLlmsFiles({ writer, config, prefix, nav, pages, twinKeys, full: input.llmsFull, list: llmsList });
   }

@@ -1,3 +1,4 @@
+import { contentFingerprint } from '../output/fingerprint.ts';
 import { escapeHtml } from '../template/liquid.ts';
 
 /**
@@ -10,4 +11,27 @@ export function renderSitemap(input: { siteUrl: string; base: string; urls: read
     .sort()
     .map((url) => `  <url><loc>${escapeHtml(origin + encodeURI(input.base + url.slice(1)))}</loc></url>`);
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n');
+}
+
+/**
+ * The sitemap as last made, kept by a build session: a dev save on a site of 16,000 pages
+ * would otherwise sort, escape and hash 16,000 URLs again for the same file.
+ */
+export class SitemapMemo {
+  private last: { siteUrl: string; base: string; urls: readonly string[]; text: string; fingerprint: string } | undefined;
+
+  /** The sitemap of these URLs with its fingerprint, made again only when a URL, their order, `siteUrl` or `base` changed. */
+  of(input: { siteUrl: string; base: string; urls: readonly string[] }): { text: string; fingerprint: string } {
+    const last = this.last;
+    if (last && last.siteUrl === input.siteUrl && last.base === input.base && sameList(last.urls, input.urls)) return last;
+    const text = renderSitemap(input);
+    this.last = { ...input, text, fingerprint: contentFingerprint(text) };
+    return this.last;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
