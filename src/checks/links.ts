@@ -34,18 +34,18 @@ export function checkLinks(input: LinkCheckInput, memo = new CheckMemo()): Diagn
   // 61 ms here, later ones 7-17 ms).
   const stale: number[] = [];
   input.pages.forEach((page, i) => {
-    const known = memo.links.get(page.links);
+    const known = memo.linkAnswer(i, page.links);
     // A page with a broken link is checked again when pages come or go: its did-you-mean may change.
-    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && known.elsewhere === input.elsewhere && sameTargetAnchors(known.anchors, index.targetsOf(page.links), anchorLists);
+    const fresh = known !== undefined && (known.generation === index.generation || known.diagnostics.length === 0) && known.severity === input.severity && known.assets === input.assets && known.landingUrls === input.landingUrls && known.elsewhere === input.elsewhere && sameTargetAnchors(known.anchors, index.targetsOf(page.links, i), anchorLists);
     if (fresh) found[i] = known.diagnostics;
     else stale.push(i);
   });
   const hints = new LinkHints({ pages: input.pages, assets: input.assets, index });
   for (const i of stale) {
     const page = input.pages[i]!;
-    const targets = index.targetsOf(page.links);
+    const targets = index.targetsOf(page.links, i);
     found[i] = checkPage(page, targets, anchorLists, input, hints, memo);
-    memo.links.set(page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, elsewhere: input.elsewhere, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
+    memo.rememberLinkAnswer(i, page.links, { generation: index.generation, severity: input.severity, assets: input.assets, landingUrls: input.landingUrls, elsewhere: input.elsewhere, anchors: Array.from(targets, (t) => (t === -1 ? undefined : anchorLists[t])), diagnostics: found[i] });
   }
   return found.flat();
 }

@@ -32,9 +32,22 @@ export interface ReachableAnswer {
 export class CheckMemo {
   readonly index = new LinkIndex();
   /** Last answers by a page's link array: pages from the cache keep their arrays between dev rebuilds. */
-  readonly links = new WeakMap<object, LinkAnswer>();
+  private readonly links = new WeakMap<object, LinkAnswer>();
+  /** The last answer by page number, with its link array: looked up before the weak map, which costs more. */
+  private readonly answers: Array<{ links: object; answer: LinkAnswer } | undefined> = [];
   reachable: ReachableAnswer | undefined;
   private readonly anchorSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+  /** The last answer for these links (of the page with this number now). */
+  linkAnswer(page: number, links: object): LinkAnswer | undefined {
+    const atPage = this.answers[page];
+    return atPage !== undefined && atPage.links === links ? atPage.answer : this.links.get(links);
+  }
+
+  rememberLinkAnswer(page: number, links: object, answer: LinkAnswer): void {
+    this.links.set(links, answer);
+    this.answers[page] = { links, answer };
+  }
 
   /** A page's anchors as a set, made once per anchor array (which a cached page keeps between rebuilds). */
   anchorSet(anchors: readonly string[]): ReadonlySet<string> {

@@ -16,7 +16,7 @@ export interface ReachableInput {
 export function checkReachable(input: ReachableInput, memo = new CheckMemo()): Diagnostic[] {
   const index = memo.index.update(input.pages);
   // Most dev rebuilds change no page's links: then the answer is last time's.
-  const targets = input.pages.map((page) => index.targetsOf(page.links));
+  const targets = input.pages.map((page, i) => index.targetsOf(page.links, i));
   const known = memo.reachable;
   if (known && known.sidebar === input.sidebar && known.generation === index.generation && samePages(known, input.pages, targets)) {
     return known.diagnostics.map((d) => ({ ...d }));

@@ -152,6 +152,22 @@ describe('checkLinks on links written the way other tools write them', () => {
   });
 });
 
+describe('checkLinks with a memo', () => {
+  it('answers each page for its own links when pages trade places between runs', () => {
+    const memo = new CheckMemo();
+    const good = page('/good/', ['x'], [{ target: '/good/', anchor: 'x' }]);
+    const bad = page('/bad/', [], [{ target: '/good/', anchor: 'nope' }]);
+    const check = (pages: Array<ReturnType<typeof page>>) => checkLinks({ pages, assets: new Set(), severity: 'error' }, memo).map((d) => `${d.file}: ${d.message}`);
+    const expected = ['content/bad/index.md: link to a missing anchor "#nope" in "/good/"'];
+    expect(check([good, bad])).toEqual(expected);
+    // The same page list in another order: page numbers now name other pages and their links.
+    expect(check([bad, good])).toEqual(expected);
+    expect(check([bad, good])).toEqual(expected);
+    // The target's anchors changed (its record is new): the page linking to it is checked again.
+    expect(check([bad, { ...good, anchors: ['x', 'nope'] }])).toEqual([]);
+  });
+});
+
 describe('checkLinks near misses', () => {
   it('answers a misspelt page in the spelling the writer used: a source path for a .md link, a URL for a URL', () => {
     const pages = [
