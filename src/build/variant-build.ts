@@ -105,12 +105,33 @@ export class VariantBuild {
     const { site } = input;
     const { config, theme, jobs } = site;
     const contents = new RenderedContents({ jobs, setup: this.setupFor(site), cache: input.cache, cached: this.cachedRecords, engines: input.engines });
-    const guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher, input.elsewhere);
+    // The pages to render are sent to the workers first, and the first pass is planned while
+    // they render (a dev save's one page renders while this thread plans 16,000); pages are
+    // handed to the pass once it is ready.
+    let first: OutputPass | undefined;
+    let passPlanned!: (planned: boolean) => void;
+    const planned = new Promise<boolean>((resolve) => (passPlanned = resolve));
+    const layOut = async (index: number) => {
+      if (await planned) return first!.layout.layOut(index);
+      throw new Error('the layout pass could not be planned');
+    };
+    const rendering = contents.render({ pool: input.pool, onProgress: input.onProgress, onContent: (index) => (first ? first.layout.layOut(index) : layOut(index)) });
+    // Handled now: rendering may fail while the pass is planned (it is awaited, and throws, below).
+    rendering.catch(() => {});
     let pass: OutputPass | undefined;
+    let guessed: Navigation | undefined;
     try {
-      pass = await this.startPass(input, contents, guessed, true);
-      const first = pass;
-      await contents.render({ pool: input.pool, onProgress: input.onProgress, onContent: (index) => first.layout.layOut(index) });
+      try {
+        guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher, input.elsewhere);
+        pass = first = await this.startPass(input, contents, guessed, true);
+      } catch (error) {
+        // Rendering stops handing pages on, and is waited for, so no worker's answer outlives the run.
+        passPlanned(false);
+        await rendering.catch(() => {});
+        throw error;
+      }
+      passPlanned(true);
+      await rendering;
       const navigation = this.navigation.make(this.navEntries.rendered(site.pages, contents.records, config), config, theme, this.variant, input.switcher, input.elsewhere);
       if (navigation.navHash !== guessed.navHash) {
         await first.search?.discard();
