@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 
 /**
  * A hash of several strings, unambiguous about where one ends and the next begins: cache
@@ -16,4 +17,13 @@ export function hashOf(...parts: string[]): string {
  */
 export function quickDigest(content: string | Uint8Array): string {
   return createHash('md5').update(content).digest('hex');
+}
+
+/**
+ * A checksum that catches a damaged or cut-short cache entry (CRC-32, as zip and PNG use
+ * for the same job): about a quarter of md5's time on a page's 40 KB, which a warm
+ * rebuild pays for every page it reads back. Not for telling contents apart.
+ */
+export function integrityChecksum(content: string): string {
+  return crc32(content).toString(16).padStart(8, '0');
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { quickDigest } from '../hashing/hash.ts';
+import { integrityChecksum } from '../hashing/hash.ts';
 
 /**
  * Rendered pages by content address: the key hashes everything the output depends
@@ -69,7 +69,7 @@ export class DiskRenderCache implements RenderCache {
     const secondBreak = text.indexOf('\n', firstBreak + 1);
     if (firstBreak === -1 || secondBreak === -1) return undefined;
     const body = text.slice(secondBreak + 1);
-    if (text.slice(0, firstBreak) !== key || text.slice(firstBreak + 1, secondBreak) !== quickDigest(body)) return undefined;
+    if (text.slice(0, firstBreak) !== key || text.slice(firstBreak + 1, secondBreak) !== integrityChecksum(body)) return undefined;
     try {
       return JSON.parse(body) as T;
     } catch {
@@ -81,7 +81,7 @@ export class DiskRenderCache implements RenderCache {
   set(key: string, value: unknown): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${JSON.stringify(key)}`);
     const body = JSON.stringify(value);
-    const entry = Buffer.from(`${key}\n${quickDigest(body)}\n${body}`);
+    const entry = Buffer.from(`${key}\n${integrityChecksum(body)}\n${body}`);
     const output = this.openOutput();
     writeAll(output.packFd, entry);
     // Only once the entry is whole does the index point at it.
