@@ -125,7 +125,7 @@ export class VariantBuild {
         guessed = this.navigation.make(this.navEntries.guessed(site.pages, contents.records, site.headers, config), config, theme, this.variant, input.switcher, input.elsewhere);
         pass = first = await this.startPass(input, contents, guessed, true);
       } catch (error) {
-        // Rendering stops handing pages on, and is waited for, so no worker's answer outlives the run.
+        // Rendering fails too (no page is sent to a worker after this), and is waited for, so no worker's answer outlives the run.
         passPlanned(false);
         await rendering.catch(() => {});
         throw error;

@@ -109,11 +109,12 @@ export class RenderedContents {
       const pool = options.pool(misses.length);
       const missJobs = misses.map((index) => ({ source: jobs[index]!.source, page: jobs[index]!.page }));
       if (pool) {
-        await pool.renderAll(this.input.setup, missJobs, (miss, outcome: RenderOutcome) => arrived(misses[miss]!, outcome));
+        // A failed hand-on fails the run: the pages not sent yet are not rendered.
+        await pool.renderAll(this.input.setup, missJobs, (miss, outcome: RenderOutcome) => arrived(misses[miss]!, outcome), () => failure !== undefined);
       } else {
         const engines = await this.input.engines();
         const { config, templates, variant } = this.input.setup;
-        missJobs.forEach((job, miss) => arrived(misses[miss]!, renderContent({ ...job, config, templates, variant }, engines)));
+        for (let miss = 0; miss < missJobs.length && !failure; miss++) arrived(misses[miss]!, renderContent({ ...missJobs[miss]!, config, templates, variant }, engines));
       }
     }
     while (pending) await pending;

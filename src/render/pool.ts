@@ -65,11 +65,13 @@ export class RenderPool {
 
   /**
    * Renders every job, handing each result to `onResult` as soon as it arrives (in
-   * whatever order the workers finish), so no result is held longer than it takes to write.
+   * whatever order the workers finish), so no result is held longer than it takes to write;
+   * or, once `stopped()` is true, no more.
    */
-  async renderAll(setup: RenderSetup, jobs: readonly RenderJob[], onResult: (index: number, outcome: RenderOutcome) => void): Promise<void> {
+  async renderAll(setup: RenderSetup, jobs: readonly RenderJob[], onResult: (index: number, outcome: RenderOutcome) => void, stopped?: () => boolean): Promise<void> {
     let next = 0;
-    const take = () => (next < jobs.length ? next++ : undefined);
+    // Once `stopped` says so (the run failed), no page is sent; those on the workers finish.
+    const take = () => (next < jobs.length && !stopped?.() ? next++ : undefined);
     await Promise.all(this.slots.map((slot) => this.drain(slot, setup, jobs, take, onResult)));
   }
 

@@ -55,4 +55,15 @@ describe('RenderPool', () => {
     const results = await renderAllOn(pool, jobs('new'));
     expect(results.map((result) => /<h1[^>]*>([^<]*)/.exec(result.content)?.[1])).toEqual(['new a', 'new b', 'new c', 'new d']);
   });
+
+  it('sends no more pages once the run says it has stopped, and finishes those already sent', async () => {
+    const pool = new RenderPool({ size: 1 });
+    pools.push(pool);
+    const jobs = Array.from({ length: 20 }, (_, i) => ({ page: page(`p${i}`), source: `# Page ${i}` }));
+    const arrived: number[] = [];
+    await pool.renderAll(setup, jobs, (index) => arrived.push(index), () => arrived.length > 0);
+    // The first page and the one queued behind it, no more.
+    expect(arrived.length).toBeGreaterThan(0);
+    expect(arrived.length).toBeLessThan(jobs.length);
+  });
 });
