@@ -1,8 +1,7 @@
-import { CONFIG_FILE, locateKey } from '../config/load.ts';
+import { CONFIG_FILE, configKeyPosition } from '../config/load.ts';
 import { navEntriesInNoVariant, siteVariants, unknownVariant, variantPathCollisions } from '../config/variants.ts';
 import { readLastCommits, type LastCommits } from '../content/last-commits.ts';
 import { variantMembership } from '../content/membership.ts';
-import { LineIndex } from '../diagnostics/position.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hashOf } from '../hashing/hash.ts';
 import { MemoryRenderCache } from '../render/cache.ts';
@@ -242,7 +241,7 @@ export class BuildSession {
 
 /** Pages a shallow clone cannot date: said once, at `lastUpdated` in site.config.ts. */
 function shallowCloneWarning(undated: number, configSource: string | undefined): Diagnostic {
-  const at = configSource === undefined ? { line: 1, column: 1 } : new LineIndex(configSource).positionAt(locateKey(configSource, ['lastUpdated']));
+  const at = configKeyPosition(configSource, ['lastUpdated']);
   const pages = undated === 1 ? '1 page was' : `${undated} pages were`;
   return {
     file: CONFIG_FILE, ...at, severity: 'warning', rule: 'last-updated/shallow-clone',

@@ -1,9 +1,8 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { CONFIG_FILE, locateKey } from '../config/load.ts';
+import { CONFIG_FILE, configKeyPosition, navEntriesAt } from '../config/load.ts';
 import { resolveLink } from '../content/link-targets.ts';
 import { closest } from '../diagnostics/closest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { LineIndex } from '../diagnostics/position.ts';
 import { configLink } from '../nav/sidebar.ts';
 
 export interface NavLinkCheckInput {
@@ -22,28 +21,20 @@ export interface NavLinkCheckInput {
  */
 export function checkNavLinks(input: NavLinkCheckInput): Diagnostic[] {
   const { config, configSource } = input;
-  const lines = new LineIndex(configSource ?? '');
   const found: Diagnostic[] = [];
   const report = (at: string[], message: string, rule: 'links/missing-page' | 'links/missing-file') => {
-    const position = configSource === undefined ? { line: 1, column: 1 } : lines.positionAt(locateKey(configSource, at));
-    found.push({ file: CONFIG_FILE, ...position, severity: config.brokenLinks, message, rule });
+    found.push({ file: CONFIG_FILE, ...configKeyPosition(configSource, at), severity: config.brokenLinks, message, rule });
   };
-  const walk = (items: NonNullable<SiteConfig['nav']>, at: string[]) => {
-    items.forEach((item, i) => {
-      const here = [...at, String(i)];
-      if (item.link !== undefined) {
-        const { link } = resolveLink(configLink(item.link), 'index.md', '/');
-        if (link.kind === 'page' && !input.pageUrls.has(link.target)) {
-          const hint = closest(link.target, input.pageUrls);
-          report([...here, 'link'], `sidebar entry "${item.text}" links to a missing page "${item.link}"${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-page');
-        } else if ((link.kind === 'asset' && !input.assets.has(link.target)) || link.kind === 'outside') {
-          const hint = link.kind === 'asset' ? closest(link.target, input.assets) : undefined;
-          report([...here, 'link'], `sidebar entry "${item.text}" links to a missing file "${item.link}" (links are read from content/)${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-file');
-        }
-      }
-      if (item.items) walk(item.items, [...here, 'items']);
-    });
-  };
-  walk(config.nav ?? [], ['nav']);
+  for (const { item, at } of navEntriesAt(config.nav)) {
+    if (item.link === undefined) continue;
+    const { link } = resolveLink(configLink(item.link), 'index.md', '/');
+    if (link.kind === 'page' && !input.pageUrls.has(link.target)) {
+      const hint = closest(link.target, input.pageUrls);
+      report([...at, 'link'], `sidebar entry "${item.text}" links to a missing page "${item.link}"${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-page');
+    } else if ((link.kind === 'asset' && !input.assets.has(link.target)) || link.kind === 'outside') {
+      const hint = link.kind === 'asset' ? closest(link.target, input.assets) : undefined;
+      report([...at, 'link'], `sidebar entry "${item.text}" links to a missing file "${item.link}" (links are read from content/)${hint ? `; did you mean "${hint}"?` : ''}`, 'links/missing-file');
+    }
+  }
   return found;
 }

@@ -1,11 +1,10 @@
 import path from 'node:path/posix';
-import { CONFIG_FILE, locateKey } from '../config/load.ts';
+import { CONFIG_FILE, configKeyPosition } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { CONTENT_DIR } from '../content/discover.ts';
 import { resolveLink, safeDecode } from '../content/link-targets.ts';
 import { closest } from '../diagnostics/closest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { LineIndex } from '../diagnostics/position.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import type { PageRecord } from '../render/page.ts';
 
@@ -21,7 +20,7 @@ export function checkConfigImage(input: { config: SiteConfig; configSource: stri
   if (written === undefined) return [];
   const { link } = resolveLink(written, 'index.md', config.base);
   if (link.kind === 'external') return [];
-  const at = configSource === undefined ? { line: 1, column: 1 } : new LineIndex(configSource).positionAt(locateKey(configSource, ['image']));
+  const at = configKeyPosition(configSource, ['image']);
   const report = (severity: Diagnostic['severity'], message: string, rule: RuleId): Diagnostic[] => [{ file: CONFIG_FILE, ...at, severity, message, rule }];
   if (link.kind === 'outside') return report(config.brokenLinks, `image "${written}" is outside content/ (it leads to "${link.target}" from the site folder): only files in content/ are published; move it into content/`, 'images/outside-content');
   if (link.kind === 'asset' && input.assets.has(link.target)) return config.siteUrl ? [] : report('warning', needsSiteUrl(written), 'images/needs-site-url');

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { LineIndex } from '../diagnostics/position.ts';
 import { importConfig } from './import-config.ts';
-import { configSchema, defaultConfig, type SiteConfig } from './schema.ts';
+import { configSchema, defaultConfig, type NavItemInput, type SiteConfig } from './schema.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
 /** Names a writer may give the config, used by other tools: reported, never silently ignored. */
@@ -109,6 +109,20 @@ function receivedType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return article(typeof value);
+}
+
+/** Where a key path is written in site.config.ts, as line and column; its first line when the text is unknown. */
+export function configKeyPosition(source: string | undefined, keyPath: string[]): { line: number; column: number } {
+  return source === undefined ? { line: 1, column: 1 } : new LineIndex(source).positionAt(locateKey(source, keyPath));
+}
+
+/** Every entry of a configured sidebar (`nav`), depth first, with its key path in the config (`nav.0.items.2`). */
+export function* navEntriesAt(nav: readonly NavItemInput[] | undefined, at: string[] = ['nav']): Generator<{ item: NavItemInput; at: string[] }> {
+  for (const [i, item] of (nav ?? []).entries()) {
+    const here = [...at, String(i)];
+    yield { item, at: here };
+    if (item.items) yield* navEntriesAt(item.items, [...here, 'items']);
+  }
 }
 
 /**

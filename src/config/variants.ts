@@ -1,7 +1,7 @@
 import { closest } from '../diagnostics/closest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../diagnostics/position.ts';
-import { CONFIG_FILE, locateKey } from './load.ts';
+import { CONFIG_FILE, configKeyPosition, locateKey, navEntriesAt } from './load.ts';
 import type { SiteConfig } from './schema.ts';
 
 /** A variant as the build uses it: the config's entry with its defaults filled in and its metadata merged over the site's. */
@@ -79,18 +79,10 @@ export function variantPathCollisions(config: Pick<SiteConfig, 'variants'>, outp
  * sidebar can show it.
  */
 export function navEntriesInNoVariant(config: Pick<SiteConfig, 'nav'>, inNoVariant: (link: string) => boolean, configSource: string | undefined): Diagnostic[] {
-  const lines = new LineIndex(configSource ?? '');
   const found: Diagnostic[] = [];
-  const walk = (items: NonNullable<SiteConfig['nav']>, at: string[]) => {
-    items.forEach((item, i) => {
-      const here = [...at, String(i)];
-      if (item.link !== undefined && inNoVariant(item.link)) {
-        const position = lines.positionAt(locateKey(configSource ?? '', [...here, 'link']));
-        found.push({ file: CONFIG_FILE, ...position, severity: 'error', message: `sidebar entry "${item.text}" links to "${item.link}", a page in no variant: list a variant in its \`variants\`, or remove the entry`, rule: 'variants/none' });
-      }
-      if (item.items) walk(item.items, [...here, 'items']);
-    });
-  };
-  walk(config.nav ?? [], ['nav']);
+  for (const { item, at } of navEntriesAt(config.nav)) {
+    if (item.link === undefined || !inNoVariant(item.link)) continue;
+    found.push({ file: CONFIG_FILE, ...configKeyPosition(configSource, [...at, 'link']), severity: 'error', message: `sidebar entry "${item.text}" links to "${item.link}", a page in no variant: list a variant in its \`variants\`, or remove the entry`, rule: 'variants/none' });
+  }
   return found;
 }
