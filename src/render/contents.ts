@@ -72,7 +72,7 @@ export class RenderedContents {
     let next = 0;
     // The page being handed on when `onContent` is asynchronous (a page laid out anew);
     // pages it takes synchronously (carried ones: nearly all of a dev rebuild's) are handed
-    // on in a plain loop, not a chain of promises: 16,000 of those cost a save 10-20 ms.
+    // on in a plain loop, not a chain of promises (16,000 of those: 2-17 ms, timed alone).
     let pending: Promise<void> | undefined;
     let failure: { error: unknown } | undefined;
     const handOn = () => {

@@ -1,4 +1,5 @@
 import { contentFingerprint } from '../output/fingerprint.ts';
+import { sameStrings } from '../render/keys.ts';
 import { escapeHtml } from '../template/liquid.ts';
 
 /**
@@ -23,15 +24,9 @@ export class SitemapMemo {
   /** The sitemap of these URLs with its fingerprint, made again only when a URL, their order, `siteUrl` or `base` changed. */
   of(input: { siteUrl: string; base: string; urls: readonly string[] }): { text: string; fingerprint: string } {
     const last = this.last;
-    if (last && last.siteUrl === input.siteUrl && last.base === input.base && sameList(last.urls, input.urls)) return last;
+    if (last && last.siteUrl === input.siteUrl && last.base === input.base && sameStrings(last.urls, input.urls)) return last;
     const text = renderSitemap(input);
     this.last = { ...input, text, fingerprint: contentFingerprint(text) };
     return this.last;
   }
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
