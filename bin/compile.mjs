@@ -22,9 +22,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the way of compiling changes, so that no older bundle is reused. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Output name → source. All land in one flat folder: src/runtime.ts finds `worker.mjs` next to itself. */
-const ENTRIES = { cli: 'src/cli.ts', api: 'src/index.ts', worker: 'src/render/worker.ts' };
+const ENTRIES = { cli: 'src/cli.ts', api: 'src/index.ts', worker: 'src/render/worker.ts', writer: 'src/output/write-thread.ts' };
 /** Files esbuild reads besides the sources: package.json's `sideEffects`, tsconfig's settings. */
 const SETTINGS = ['package.json', 'tsconfig.json'];
 /**

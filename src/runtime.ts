@@ -33,6 +33,9 @@ export const CODE_ID = path.basename(RUNTIME_DIR);
 /** The render worker's entry (src/render/worker.ts, compiled), which src/render/pool.ts starts. */
 export const WORKER_URL = pathToFileURL(path.join(RUNTIME_DIR, 'worker.mjs'));
 
+/** The file-writing thread's entry (src/output/write-thread.ts, compiled), which src/output/threaded-writes.ts starts. */
+export const WRITER_URL = pathToFileURL(path.join(RUNTIME_DIR, 'writer.mjs'));
+
 /** The public API's entry (src/index.ts, compiled): what `'docsmith'` means in a site's config. */
 export const API_URL = pathToFileURL(path.join(RUNTIME_DIR, 'api.mjs'));
 

@@ -4,6 +4,7 @@ import { FolderMaker } from './folders.ts';
 import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
 import { PREVIOUS_SUFFIX, recoverLeftovers, stagingPrefix } from './leftovers.ts';
 import { contentFingerprint } from './fingerprint.ts';
+import { ThreadedWrites } from './threaded-writes.ts';
 import type { OutputContents, Writer } from './writer.ts';
 
 /** What a DiskWriter recorded of the output it committed: each file's fingerprint, size and modification time. */
@@ -41,10 +42,18 @@ export class DiskWriter implements Writer {
   private readonly manifestFile: string | undefined;
   /** What the current output holds, by file; empty when unknown. */
   private readonly previous: Map<string, [string, number, number]>;
-  /** Files written by this build: fingerprint, size and modification time (taken when written, so commit need not stat them). */
+  /**
+   * Files written by this build: fingerprint, size and modification time (taken when
+   * written, so commit need not stat them; until the writing thread answers, size and
+   * time are -1).
+   */
   private readonly written = new Map<string, [string, number, number]>();
   private readonly kept = new Set<string>();
   private readonly folders = new FolderMaker();
+  /** Started with the first file written: a rebuild that keeps every file starts no thread. */
+  private writes: ThreadedWrites | undefined;
+  /** Staging paths of files sent to the thread since it last settled, to their output path. */
+  private readonly unanswered = new Map<string, string>();
 
   /** Throws, before touching anything, when `outDir` exists and is not this generator's output. */
   constructor(outDir: string, options: DiskWriterOptions = {}) {
@@ -76,8 +85,9 @@ export class DiskWriter implements Writer {
     }
     this.kept.delete(file); // carried first, then written after all: the new content wins
     const target = path.join(this.staging, file);
-    this.folders.make(path.dirname(target));
-    this.written.set(file, [fingerprint, ...writeAndStat(target, content)]);
+    this.written.set(file, [fingerprint, -1, -1]);
+    this.unanswered.set(target, file);
+    (this.writes ??= new ThreadedWrites()).write(target, content);
   }
 
   copy(from: string, file: string): void {
@@ -92,11 +102,14 @@ export class DiskWriter implements Writer {
   read(file: string): string | undefined {
     // Written into staging, or kept from the current output (linked into staging at commit).
     const from = this.written.has(file) ? this.staging : this.kept.has(file) ? this.outDir : undefined;
+    if (from === this.staging) this.settle();
     return from === undefined ? undefined : readFileSync(path.join(from, file), 'utf8');
   }
 
   commit(): void {
     // Checked again: the folder may have been replaced by something else while the build ran.
+    this.settle();
+    this.stopWriting();
     const refused = notReplaceableReason(this.outDir);
     if (refused) {
       this.abort();
@@ -121,6 +134,13 @@ export class DiskWriter implements Writer {
   }
 
   abort(): void {
+    // What the thread is still writing must land before the folder goes, or it would make it again.
+    try {
+      this.settle();
+    } catch {
+      // Thrown away anyway.
+    }
+    this.stopWriting();
     rmSync(this.staging, { recursive: true, force: true });
   }
 
@@ -129,10 +149,35 @@ export class DiskWriter implements Writer {
    * what it wrote plus what it kept, known without reading the folder again.
    */
   get outputBytes(): number {
+    this.settle();
     let bytes = Buffer.byteLength(MARKER_TEXT);
     for (const [, size] of this.written.values()) bytes += size;
     for (const file of this.kept) if (!this.written.has(file)) bytes += this.previous.get(file)![1];
     return bytes;
+  }
+
+  /**
+   * Waits for every file sent to the writing thread and records its size and time;
+   * throws the first failure (a full disk, a folder that could not be made).
+   */
+  private settle(): void {
+    if (!this.writes) return;
+    let failure: string | undefined;
+    for (const answer of this.writes.settle()) {
+      const file = this.unanswered.get(answer.target)!;
+      if ('error' in answer) failure ??= `could not write ${file} into the output: ${answer.error}`;
+      else {
+        const entry = this.written.get(file);
+        if (entry) [entry[1], entry[2]] = [answer.size, answer.mtimeMs];
+      }
+    }
+    this.unanswered.clear();
+    if (failure !== undefined) throw new Error(failure);
+  }
+
+  private stopWriting(): void {
+    this.writes?.close();
+    this.writes = undefined;
   }
 
   private holdsUntouched(file: string, fingerprint: string): boolean {
@@ -161,17 +206,6 @@ export class DiskWriter implements Writer {
 }
 
 const MARKER_TEXT = 'This folder is build output; it is replaced on every build.\n';
-
-/**
- * Writes a file and returns its size and modification time, for the manifest: taken
- * here, while pages are still rendering, rather than at commit, when they would add a
- * stat per file to the end of the build.
- */
-function writeAndStat(file: string, content: string | Uint8Array): [size: number, mtimeMs: number] {
-  writeFileSync(file, content);
-  const stat = statSync(file);
-  return [stat.size, stat.mtimeMs];
-}
 
 /** The recorded files of `outDir`, or none when the record is missing, damaged or for another folder. */
 function readManifest(file: string | undefined, outDir: string): Map<string, [string, number, number]> {

@@ -26,6 +26,40 @@ describe('DiskWriter', () => {
     expect(readdirSync(path.join(root, 'dist')).sort()).toEqual([OUTPUT_MARKER, 'old.html']);
     expect(readdirSync(root)).toEqual(['dist']);
   });
+
+  // Files are written on a thread of their own (ThreadedWrites): what the writer answers
+  // must not depend on whether that thread has caught up.
+  it('writes more files than its thread queues at once, and the last content of a file written twice', () => {
+    const root = makeSite({});
+    const out = path.join(root, 'dist');
+    const manifest = path.join(root, 'cache', 'output.json');
+    const writer = new DiskWriter(out, { manifest });
+    for (let i = 0; i < 600; i++) writer.write(`section-${i % 7}/page-${i}/index.html`, `page ${i}`);
+    writer.write('section-0/page-0/index.html', 'written again, longer');
+    expect(writer.read('section-0/page-0/index.html')).toBe('written again, longer');
+    writer.commit();
+    expect(readFileSync(path.join(out, 'section-4/page-599/index.html'), 'utf8')).toBe('page 599');
+    expect(readFileSync(path.join(out, 'section-0/page-0/index.html'), 'utf8')).toBe('written again, longer');
+    // Sizes and times as the thread found them: the next build keeps the files.
+    const recorded = JSON.parse(readFileSync(manifest, 'utf8')) as { files: Record<string, [string, number, number]> };
+    expect(recorded.files['section-0/page-0/index.html']![1]).toBe('written again, longer'.length);
+    const next = new DiskWriter(out, { manifest });
+    expect(next.current.holds('section-4/page-599/index.html', contentFingerprintOf('page 599'))).toBe(true);
+    next.abort();
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('fails the commit with the reason when a file cannot be written, and leaves the previous output', () => {
+    const root = makeSite({ 'dist/old.html': 'old', [`dist/${OUTPUT_MARKER}`]: '' });
+    const writer = new DiskWriter(path.join(root, 'dist'));
+    writer.write('guide', 'a file where a folder is needed next');
+    writer.write('guide/index.html', 'cannot be written');
+    writer.write('index.html', 'home');
+    expect(() => writer.commit()).toThrow(/^could not write guide\/index\.html into the output: ENOTDIR: not a directory, open '.*guide\/index\.html'$/);
+    writer.abort();
+    expect(readdirSync(path.join(root, 'dist')).sort()).toEqual([OUTPUT_MARKER, 'old.html']);
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
 });
 
 /** What a build's plan does: carry a file over when the current output holds it from the same fingerprint. */
