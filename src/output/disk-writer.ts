@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FolderMaker } from './folders.ts';
 import { notReplaceableReason, OUTPUT_MARKER } from './guard.ts';
@@ -107,9 +107,9 @@ export class DiskWriter implements Writer {
   }
 
   commit(): void {
-    // Checked again: the folder may have been replaced by something else while the build ran.
+    // Every file on disk first; one that could not be written fails the commit (the caller aborts).
     this.settle();
-    this.stopWriting();
+    // Checked again: the folder may have been replaced by something else while the build ran.
     const refused = notReplaceableReason(this.outDir);
     if (refused) {
       this.abort();
@@ -129,7 +129,8 @@ export class DiskWriter implements Writer {
     const hadOutput = existsSync(this.outDir);
     if (hadOutput) renameSync(this.outDir, previous);
     renameSync(this.staging, this.outDir);
-    if (hadOutput) rmSync(previous, { recursive: true, force: true });
+    if (hadOutput) this.remove(previous);
+    this.stopWriting();
     this.recordManifest();
   }
 
@@ -173,6 +174,17 @@ export class DiskWriter implements Writer {
     }
     this.unanswered.clear();
     if (failure !== undefined) throw new Error(failure);
+  }
+
+  /** Deletes the previous output: half of its top-level entries on the writing thread (when there is one), half here. */
+  private remove(folder: string): void {
+    if (this.writes) {
+      const entries = readdirSync(folder).map((entry) => path.join(folder, entry));
+      this.writes.remove(entries.filter((_, index) => index % 2 === 0));
+      for (let index = 1; index < entries.length; index += 2) rmSync(entries[index]!, { recursive: true, force: true });
+      this.writes.settle();
+    }
+    rmSync(folder, { recursive: true, force: true });
   }
 
   private stopWriting(): void {

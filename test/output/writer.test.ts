@@ -47,6 +47,13 @@ describe('DiskWriter', () => {
     expect(next.current.holds('section-4/page-599/index.html', contentFingerprintOf('page 599'))).toBe(true);
     next.abort();
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+    // Replaced: the previous output is deleted, part of it by the writing thread.
+    const again = new DiskWriter(out, { manifest });
+    for (let i = 0; i < 600; i += 2) again.write(`section-${i % 7}/page-${i}/index.html`, `page ${i}, again`);
+    again.commit();
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+    expect(readdirSync(path.join(out, 'section-4')).length).toBe(43);
+    expect(readFileSync(path.join(out, 'section-4/page-592/index.html'), 'utf8')).toBe('page 592, again');
   });
 
   it('fails the commit with the reason when a file cannot be written, and leaves the previous output', () => {
