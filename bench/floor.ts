@@ -11,11 +11,15 @@
  * resolve to the unpatched copies (the equivalence test's resolve hook); "as installed" has
  * the patches (patches/); "docsmith's chain" is src/markdown/processor.ts without Shiki.
  *
- *   tsx bench/floor.ts --root SITE [--pages 300] [--eleventy SECONDS]
+ *   tsx bench/floor.ts --root SITE [--pages 300] [--eleventy SECONDS] [--out bench/floor.md]
+ *
+ * With `--out`, the table is written there too, dated, for the docs' Performance page
+ * (docs/generate/performance.ts reads bench/floor.md).
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,7 +34,7 @@ import { PageSources } from '../src/content/sources.ts';
 import { createMarkdownProcessor } from '../src/markdown/processor.ts';
 
 const { values } = parseArgs({
-  options: { root: { type: 'string' }, pages: { type: 'string', default: '300' }, eleventy: { type: 'string' }, 'stock-only': { type: 'boolean', default: false } },
+  options: { root: { type: 'string' }, pages: { type: 'string', default: '300' }, eleventy: { type: 'string' }, out: { type: 'string' }, 'stock-only': { type: 'boolean', default: false } },
 });
 if (!values.root) throw new Error('usage: tsx bench/floor.ts --root SITE [--pages 300] [--eleventy SECONDS]');
 const root = path.resolve(values.root);
@@ -81,15 +85,22 @@ if (values['stock-only']) {
   const cores = availableParallelism();
   const eleventy = values.eleventy === undefined ? undefined : Number(values.eleventy);
   const floor = (msPerPage: number) => (msPerPage * found.pages.length) / cores / 1000;
-  console.log(`${pages.length} pages of ${root}; floor = ms a page × ${found.pages.length} pages ÷ ${cores} cores${eleventy ? `, against Eleventy's ${eleventy} s build` : ''}`);
-  console.log('| markdown → HTML, nothing else | ms a page | floor | ÷ Eleventy |');
-  console.log('| --- | ---: | ---: | ---: |');
+  const lines = [
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- Machine: ${cores} cores, ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}`,
+    `- Pages: ${pages.length} timed of a ${found.pages.length}-page site; floor = ms a page × ${found.pages.length} pages ÷ ${cores} cores${eleventy ? `; Eleventy's whole build of that site: ${eleventy} s` : ''}`,
+    '',
+    `| markdown → HTML, nothing else | ms a page | floor, ${found.pages.length} pages | ÷ Eleventy's build |`,
+    '| --- | ---: | ---: | ---: |',
+  ];
   for (const [label, ms] of [
     ['remark + GFM + rehype, as published', stock],
     ['the same, as installed (patches/)', installed],
     ["docsmith's chain without Shiki", chain],
     ["markdown-it (Eleventy's parser)", eleventysParser],
   ] as const) {
-    console.log(`| ${label} | ${ms.toFixed(2)} | ${floor(ms).toFixed(1)} s | ${eleventy ? `${(floor(ms) / eleventy).toFixed(2)}×` : ''} |`);
+    lines.push(`| ${label} | ${ms.toFixed(2)} | ${floor(ms).toFixed(1)} s | ${eleventy ? `${(floor(ms) / eleventy).toFixed(2)}×` : ''} |`);
   }
+  console.log(lines.join('\n'));
+  if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`);
 }

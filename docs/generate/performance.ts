@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const REPORT = 'bench/results.md';
+/** bench/floor.ts's last table, when it was written (`--out bench/floor.md`). */
+const FLOOR = 'bench/floor.md';
 
 /** One corpus of the report: its rows by build kind, and its sizes by page count. */
 interface Corpus {
@@ -80,6 +82,28 @@ export function performancePage(repoRoot: string): string {
   if (devLoop) {
     lines.push('## Dev server', '', `${devLoop[1]} Median ${devLoop[2]!.trim()} (${devLoop[3]!.trim()}).`, '');
   }
+  const floor = readOptional(path.join(repoRoot, FLOOR));
+  if (floor) {
+    lines.push(
+      '## What the markdown libraries cost',
+      '',
+      'docsmith turns markdown into HTML with unified, remark and rehype: a syntax tree that',
+      'plugins, positions for every diagnostic and the Markdown twin are built on. Eleventy uses',
+      'markdown-it, which goes from text to HTML directly. `bench/floor.ts` times each on the same',
+      'pages of the overviews corpus, with nothing else (no highlighting, placeholders, layout or',
+      'files), and spreads the cost of every page over all cores: the fastest a build could be',
+      'with that parser alone.',
+      '',
+      floor.trim(),
+      '',
+      'As published, the remark libraries alone take about as long as 1.5× Eleventy\'s whole build',
+      '(1.3× to 1.7× over runs on this machine): that is why docsmith patches them (`patches/`, each',
+      'patch proven to change no output) and gates GFM\'s costliest constructs',
+      '(`src/markdown/fast/`). The rest of a cold build is the rest of the chain (Shiki, the',
+      'theme\'s plugins), placeholders, the layout and the files.',
+      '',
+    );
+  }
   lines.push(
     '## Run it yourself',
     '',
@@ -146,3 +170,11 @@ function withRatio(row: Row | undefined): string {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
