@@ -52,8 +52,8 @@ export class DiskWriter implements Writer {
   private readonly folders = new FolderMaker();
   /** Started with the first file written: a rebuild that keeps every file starts no thread. */
   private writes: ThreadedWrites | undefined;
-  /** Staging paths of files sent to the thread since it last settled, to their output path. */
-  private readonly unanswered = new Map<string, string>();
+  /** Files sent to the thread since it last settled, in the order sent. */
+  private unanswered: string[] = [];
 
   /** Throws, before touching anything, when `outDir` exists and is not this generator's output. */
   constructor(outDir: string, options: DiskWriterOptions = {}) {
@@ -86,7 +86,7 @@ export class DiskWriter implements Writer {
     this.kept.delete(file); // carried first, then written after all: the new content wins
     const target = path.join(this.staging, file);
     this.written.set(file, [fingerprint, -1, -1]);
-    this.unanswered.set(target, file);
+    this.unanswered.push(file);
     (this.writes ??= new ThreadedWrites()).write(target, content);
   }
 
@@ -163,17 +163,16 @@ export class DiskWriter implements Writer {
    */
   private settle(): void {
     if (!this.writes) return;
-    let failure: string | undefined;
-    for (const answer of this.writes.settle()) {
-      const file = this.unanswered.get(answer.target)!;
-      if ('error' in answer) failure ??= `could not write ${file} into the output: ${answer.error}`;
-      else {
-        const entry = this.written.get(file);
-        if (entry) [entry[1], entry[2]] = [answer.size, answer.mtimeMs];
-      }
+    const { sizes, mtimes, errors } = this.writes.settle();
+    const files = this.unanswered;
+    this.unanswered = [];
+    // A file written twice gets the answer to its last write.
+    for (let index = 0; index < files.length; index++) {
+      const entry = this.written.get(files[index]!)!;
+      [entry[1], entry[2]] = [sizes[index]!, mtimes[index]!];
     }
-    this.unanswered.clear();
-    if (failure !== undefined) throw new Error(failure);
+    const [index, reason] = errors[0] ?? [];
+    if (index !== undefined) throw new Error(`could not write ${files[index]} into the output: ${reason}`);
   }
 
   /** Deletes the previous output: half of its top-level entries on the writing thread (when there is one), half here. */

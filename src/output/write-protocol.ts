@@ -2,15 +2,24 @@
 
 /**
  * A file to write (`target` is absolute); folders to delete, with everything in them; or a
- * request to say when everything sent before it is done. Sent in batches, in order.
+ * request to say when everything sent before it is done. Handled in the order sent.
  */
 export type WriteRequest =
   | { type: 'write'; target: string; content: string | Uint8Array }
   | { type: 'remove'; targets: string[] }
   | { type: 'flush' };
 
-/** One per file written, in the order they were sent: its size and time for the manifest, or why it failed. */
-export type WriteAnswer = { target: string; size: number; mtimeMs: number } | { target: string; error: string };
+/**
+ * The answer to a flush: for each file written since the last one, in the order sent, its
+ * size and time for the manifest, or why it failed. One message for them all: a message
+ * per file, held until the flush, cost a few kilobytes each in the port's queue.
+ */
+export interface WriteAnswers {
+  sizes: number[];
+  mtimes: number[];
+  /** By index into the files since the last flush. */
+  errors: Array<[index: number, message: string]>;
+}
 
 /** Slots of the shared counters: files written (or failed) so far, and flush requests answered. */
 export const DONE = 0;
