@@ -34,6 +34,7 @@ const STAGES: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
 const STATE_ALLOWED: Readonly<Record<string, string>> = {
   'config/import-config.ts': "counts the loads using esbuild's helper process, which is one per process, to stop it after the last",
   'render/worker.ts': "a worker thread's entry: its module scope is that thread's own, set up by the one pool that started it",
+  'output/write-thread.ts': "the file-writing thread's entry: its module scope is that thread's own, started by the one DiskWriter that writes through it",
 };
 
 const SRC = path.resolve('src');
