@@ -11,8 +11,8 @@ export type WriteRequest =
 
 /**
  * The answer to a flush: for each file written since the last one, in the order sent, its
- * size and time for the manifest, or why it failed. One message for them all: a message
- * per file, held until the flush, cost a few kilobytes each in the port's queue.
+ * size and time for the manifest, or why it failed. One message for them all, read by
+ * position, so nothing but the order ties an answer to its file.
  */
 export interface WriteAnswers {
   sizes: number[];
