@@ -3,7 +3,7 @@ import type { Measurement } from './measure.ts';
 import type { SiteShape } from './plan.ts';
 import type { SearchSwitch } from './search-switch.ts';
 
-export type VariantId = 'eleventy' | 'eleventy-pagefind' | 'ours-cold' | 'ours-rebuild' | 'ours-relayout' | 'ours-search';
+export type VariantId = 'eleventy' | 'eleventy-pagefind' | 'ours-cold' | 'ours-rebuild' | 'ours-section-add' | 'ours-relayout' | 'ours-search';
 
 export interface SizeResult {
   shape: SiteShape;
@@ -130,7 +130,8 @@ function timeTable(results: SizeResult[], input: ReportInput): string[] {
     'ours-cold': input.search.state === 'always-on' ? 'docsmith cold build (search index included: no switch)' : 'docsmith cold build, `--no-search`',
     'ours-search': 'docsmith cold build, default (search index)',
     'ours-rebuild': 'docsmith rebuild, nothing changed',
-    'ours-relayout': 'docsmith re-layout of every page (one page added)',
+    'ours-section-add': 'docsmith rebuild, one page added to a section',
+    'ours-relayout': 'docsmith re-layout of every page (one top-level page added)',
   };
   const lines = ['| Pages | Build | Wall, median (min-max) | Compared with | CPU, median | Peak RSS, median | × Eleventy |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const result of results) {
@@ -142,9 +143,10 @@ function timeTable(results: SizeResult[], input: ReportInput): string[] {
       'ours-cold': `${ratio(wall('ours-cold'), wall('eleventy'))} Eleventy`,
       'ours-search': `${ratio(wall('ours-search'), wall('eleventy-pagefind'))} Eleventy + Pagefind`,
       'ours-rebuild': `${ratio(wall('ours-rebuild'), wall('eleventy'))} Eleventy`,
+      'ours-section-add': `${percent(wall('ours-section-add'), wall('ours-cold'))} of docsmith's cold`,
       'ours-relayout': `${percent(wall('ours-relayout'), wall('ours-cold'))} of docsmith's cold`,
     };
-    for (const id of ['eleventy', 'eleventy-pagefind', 'ours-cold', 'ours-search', 'ours-rebuild', 'ours-relayout'] as const) {
+    for (const id of ['eleventy', 'eleventy-pagefind', 'ours-cold', 'ours-search', 'ours-rebuild', 'ours-section-add', 'ours-relayout'] as const) {
       const samples = result.samples.get(id);
       if (!samples) continue;
       const times = samples.map((m) => m.milliseconds);

@@ -169,12 +169,20 @@ async function benchSize({ shape, pages, dir, cli, options, state }: SizeRun): P
       if (!options.skipRebuild) {
         // Nothing changed since the build above: what a persistent cache should make cheap.
         await record('ours-rebuild', () => measure(ours(search().off)));
-        // One page more: every page's navigation changes, its rendered content does not.
-        const added = addPage(docsmithDir);
+        // One page more in a section: that section's pages show it, the others do not change.
+        const inSection = addPage(docsmithDir, 'users');
+        try {
+          await record('ours-section-add', () => measure(ours(search().off)));
+        } finally {
+          rmSync(inSection);
+        }
+        // One page more at the top, which every page's sidebar lists: every page is laid out
+        // again (and the section's page above is gone), none rendered.
+        const atTop = addPage(docsmithDir, '.');
         try {
           await record('ours-relayout', () => measure(ours(search().off)));
         } finally {
-          rmSync(added);
+          rmSync(atTop);
         }
       }
       warnAboutLeftovers(docsmithDir, known);
@@ -205,10 +213,10 @@ async function benchSize({ shape, pages, dir, cli, options, state }: SizeRun): P
   return result;
 }
 
-/** A copy of the first page under a new name and title; returns its path, to delete after the build. */
-function addPage(docsmithDir: string): string {
+/** A copy of the first page under a new name and title, in this folder of content/; returns its path, to delete after the build. */
+function addPage(docsmithDir: string, folder: string): string {
   const source = readFileSync(path.join(docsmithDir, DEV_LOOP_PAGE.file), 'utf8');
-  const file = path.join(docsmithDir, 'content', 'users', 'bench-added-page.md');
+  const file = path.join(docsmithDir, 'content', folder, 'bench-added-page.md');
   writeFileSync(file, source.replace(/^title: .*$/m, 'title: "Added by the bench"'));
   return file;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { TemplateHasher } from '../layout/dependencies.ts';
+import { NavReads } from '../layout/nav-reads.ts';
 import { loadTemplates, type TemplateSet } from '../template/templates.ts';
 import type { RenderEngines } from '../render/engines.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
@@ -14,6 +15,8 @@ export const THEME_DIR = path.join(PACKAGE_ROOT, 'templates');
 export interface LoadedTheme {
   templates: TemplateSet;
   hasher: TemplateHasher;
+  /** What of `nav` each layout reads: whether a page's key needs the whole sidebar or only its own view of it. */
+  navReads: NavReads;
   layoutLiquid: Liquid;
   /** The full engines (markdown chain, Shiki), made on first need. */
   engines: Promise<RenderEngines> | undefined;
@@ -25,7 +28,7 @@ export interface LoadedTheme {
 export function loadTheme(input: { themeDir: string; siteRoot: string }): LoadedTheme {
   const templates = loadTemplates(input);
   const layoutLiquid = createLiquid(templates, { escapeOutput: true });
-  return { templates, hasher: new TemplateHasher(templates), layoutLiquid, engines: undefined, used: templateVariables(templates, layoutLiquid) };
+  return { templates, hasher: new TemplateHasher(templates), navReads: new NavReads(templates, layoutLiquid), layoutLiquid, engines: undefined, used: templateVariables(templates, layoutLiquid) };
 }
 
 /** Variables the layouts and partials read, for the unused-metadata check. */

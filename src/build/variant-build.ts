@@ -149,9 +149,10 @@ export class VariantBuild {
   private async startPass(input: VariantRunInput, contents: RenderedContents, navigation: Navigation, firstPass: boolean): Promise<OutputPass> {
     const { site, writer } = input;
     const { config, jobs } = site;
-    const pageKeys = this.pageKeys(site, navigation.navHash, input.keyInputs, input.lastCommits);
+    const pageKeys = this.pageKeys(site, navigation, input.keyInputs, input.lastCommits);
     const home = config.base + this.prefix;
-    const searchKey = input.search ? hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, home, ...pageKeys) : undefined;
+    // The whole sidebar too: the index holds the folders' landing pages, which list their pages.
+    const searchKey = input.search ? hashOf(GENERATOR_VERSION, PAGEFIND_VERSION, home, navigation.navHash, ...pageKeys) : undefined;
     // A second pass must make every page again: its first wrote them into staging already.
     const plan = planOutput({ pageKeys, outputPaths: jobs.map((job) => this.prefix + job.page.outputPath), current: writer.current, searchKey, searchDir: this.prefix + SEARCH_DIR, mayCarry: firstPass });
     const search = plan.search.kind === 'index' ? await startSearchIndex({ base: home, dir: this.prefix + SEARCH_DIR }) : undefined;
@@ -162,21 +163,27 @@ export class VariantBuild {
 
   /**
    * Every page's key: its source key, the run's key inputs (the whole config: the layout
-   * may read any of it), its layout's templates, the sidebar, and with `lastUpdated` its
-   * last commit's time (the layout shows it; the content does not depend on it, so a
-   * new date lays the page out again and renders nothing). A key is kept by job index
-   * while the job, the inputs, the layout, the sidebar and the commit times are the same,
-   * so a rebuild hashes only the pages that changed.
+   * may read any of it), its layout's templates, its navigation, and with `lastUpdated`
+   * its last commit's time (the layout shows it; the content does not depend on it, so a
+   * new date lays the page out again and renders nothing). Its navigation is its own view
+   * of the sidebar (the HTML it prints, prev/next) when its layout reads no more of `nav`,
+   * else the whole sidebar: a page added to one section of a big site lays out that
+   * section's pages again, not the site. A key is kept by job index while the job, the
+   * inputs, the layout, the sidebar and the commit times are the same, so a rebuild
+   * hashes only the pages that changed.
    */
-  private pageKeys(site: VariantSite, navHash: string, inputs: readonly string[], lastCommits: ReadonlyMap<string, number> | undefined): string[] {
+  private pageKeys(site: VariantSite, navigation: Navigation, inputs: readonly string[], lastCommits: ReadonlyMap<string, number> | undefined): string[] {
+    const { navHash, nav } = navigation;
     const known = this.lastPageKeys;
     const same = known?.navHash === navHash && known.lastCommits === lastCommits && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]);
     const layouts = new Array<string>(site.jobs.length);
     const keys = site.jobs.map((job, i) => {
-      const layout = (layouts[i] = site.theme.hasher.layout(site.headers[i]!.layout));
+      const wanted = site.headers[i]!.layout;
+      const layout = (layouts[i] = site.theme.hasher.layout(wanted));
       if (same && known.jobs[i] === job && known.layouts[i] === layout) return known.keys[i]!;
+      const navKey = site.theme.navReads.pageViewOnly(wanted) ? `view ${nav.viewKey(job.page.url)}` : navHash;
       const committed = lastCommits?.get(job.page.file);
-      return committed === undefined ? hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navHash) : hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navHash, String(committed));
+      return committed === undefined ? hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navKey) : hashOf('page', job.page.file, job.sourceKey, ...inputs, layout, navKey, String(committed));
     });
     this.lastPageKeys = { navHash, inputs, lastCommits, jobs: site.jobs, layouts, keys };
     return keys;

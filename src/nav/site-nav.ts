@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { hashOf } from '../hashing/hash.ts';
 import { markSidebar, readingOrder, type PageLink, type PageNav, type PageNavItem } from './page-nav.ts';
 import { SidebarHtml } from './sidebar-html.ts';
 import { navGroupFiles, type NavGroupFile } from './sidebar-groups.ts';
@@ -75,18 +76,29 @@ export class SiteNav {
    * same tree as data for themes that render their own, is only worked out if read.
    */
   forPage(url: string): PageNav {
-    const order = this.readingOrder;
-    this.position ??= new Map(order.map((item, i) => [item.url, i]));
-    const at = this.position.get(url) ?? -1;
-    const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
-    const nav = {
-      sidebar_html: this.sidebarHtml().render(url),
-      prev: at === -1 ? null : toLink(order[at - 1]),
-      next: at === -1 ? null : toLink(order[at + 1]),
-    } as PageNav;
+    const nav = { sidebar_html: this.sidebarHtml().render(url), ...this.neighbours(url) } as PageNav;
     const items = this.items;
     let marked: PageNavItem[] | undefined;
     Object.defineProperty(nav, 'sidebar', { enumerable: true, get: () => (marked ??= markSidebar(items, url)) });
     return nav;
+  }
+
+  /**
+   * A hash of the page's own view (`sidebar_html`, `prev`, `next`): the same for two
+   * sidebars that show the page alike. On a big site a page added to one section changes
+   * the view of that section's pages and its neighbours', not every page's.
+   */
+  viewKey(url: string): string {
+    const { prev, next } = this.neighbours(url);
+    return hashOf(this.sidebarHtml().render(url), JSON.stringify([prev, next]));
+  }
+
+  /** The pages before and after this one in reading order. */
+  private neighbours(url: string): Pick<PageNav, 'prev' | 'next'> {
+    const order = this.readingOrder;
+    this.position ??= new Map(order.map((item, i) => [item.url, i]));
+    const at = this.position.get(url) ?? -1;
+    const toLink = (item: NavItem | undefined): PageLink | null => (item ? { text: item.text, href: item.href } : null);
+    return { prev: at === -1 ? null : toLink(order[at - 1]), next: at === -1 ? null : toLink(order[at + 1]) };
   }
 }

@@ -114,11 +114,13 @@
 
   // ---- Sidebar groups: on a big site a group off the current page's path is its heading
   // alone (data-nav-group); a button fetches its entries (assets/nav/<id>.json, one small
-  // file per group) on first use, then shows and hides them. ----
+  // file per group) on first use, then shows and hides them. A file keeps its name when its
+  // entries change (the id says where the group is), so the browser asks whether its copy
+  // is current rather than using it unasked. ----
   var navGroups = {};
   function loadNavGroup(id) {
     if (!navGroups[id]) {
-      navGroups[id] = fetch(home + 'assets/nav/' + id + '.json').then(function (response) {
+      navGroups[id] = fetch(home + 'assets/nav/' + id + '.json', { cache: 'no-cache' }).then(function (response) {
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BuildSession, build } from '../../src/build/index.ts';
 import { MemoryWriter } from '../../src/output/writer.ts';
 import { DiskRenderCache, MemoryRenderCache } from '../../src/render/cache.ts';
-import { makeSite } from '../helpers.ts';
+import { FULL_SIDEBAR_LIMIT } from '../../src/nav/sidebar-html.ts';
+import { buildInMemory, makeSite } from '../helpers.ts';
 
 /** A small site: two pages on the default layout, one on its own, one including a partial. */
 function site() {
@@ -127,6 +128,45 @@ describe('BuildSession rebuilds only what a change affects', () => {
     await change(s, root, 'content/c.md', null);
     expect(writer.files.has('c/index.html')).toBe(false);
     expect(writer.text('a/index.html')).toContain('<nav>[Home][A]</nav>');
+  });
+});
+
+/** Two sections past the full-sidebar limit: a page's sidebar shows its own section and the other's heading. */
+function bigSite(layout?: string) {
+  const files: Record<string, string> = { 'content/index.md': '# Home\n' };
+  for (const section of ['alpha', 'beta']) {
+    for (let i = 0; i < FULL_SIDEBAR_LIMIT / 2 + 1; i++) files[`content/${section}/p${String(i).padStart(2, '0')}.md`] = `# ${section} ${i}\n\nText.\n`;
+  }
+  if (layout) files['templates/layout.liquid'] = layout;
+  return makeSite(files);
+}
+
+describe("a big site's page added to one section", () => {
+  const sectionSize = FULL_SIDEBAR_LIMIT / 2 + 1;
+
+  it("lays out again that section's pages only, and gives the output a cold build gives", async () => {
+    const root = bigSite();
+    const { session: s, writer } = session(root);
+    await s.run();
+    const otherSection = writer.text('beta/p03/index.html');
+    const added = await change(s, root, 'content/alpha/p99.md', '# alpha added\n');
+    // Alpha's pages show the new entry (or a new "N more" count), and beta's first page has it as
+    // "Previous"; the other beta pages and the home page show alpha's heading alone, as before.
+    expect(added.stats).toMatchObject({ rendered: 1, laidOut: sectionSize + 1, reused: sectionSize });
+    expect(writer.text('beta/p00/index.html')).toContain('<a class="pager-link pager-prev" href="/alpha/p99/"');
+    expect(writer.text('alpha/p75/index.html')).toContain('href="/alpha/p99/"');
+    expect(writer.text('beta/p03/index.html')).toBe(otherSection);
+    const fresh = await buildInMemory(root, { search: false });
+    expect([...writer.files.keys()].sort()).toEqual([...fresh.writer.files.keys()].sort());
+    for (const [file] of fresh.writer.files) expect(writer.text(file), file).toBe(fresh.writer.text(file));
+  });
+
+  it('lays out every page again when the layout reads the whole sidebar (`nav.sidebar`)', async () => {
+    const root = bigSite('<nav>{{ nav.sidebar.size }}</nav>{{ nav.sidebar_html | raw }}{{ content | raw }}');
+    const { session: s } = session(root);
+    await s.run();
+    const added = await change(s, root, 'content/alpha/p99.md', '# alpha added\n');
+    expect(added.stats).toMatchObject({ rendered: 1, laidOut: 2 * sectionSize + 1, reused: 0 });
   });
 });
 

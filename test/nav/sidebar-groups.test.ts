@@ -28,16 +28,28 @@ describe('sidebar groups as JSON', () => {
     expect(JSON.parse(files[2]!.json)).toEqual([{ text: 'Elsewhere', href: 'https://example.com/', external: true }]);
   });
 
-  it('names and fingerprints each file by its content: an unchanged group is carried over, a changed one gets a new name', () => {
+  it("names each file by the group's place, so a page added to one group changes no other group's id", () => {
     const before = navGroupFiles(items);
     expect(navGroupFiles(structuredClone(items))).toEqual(before);
-    const renamed = structuredClone(items);
-    renamed[1]!.items[1]!.items[0]!.text = 'Why';
-    const after = navGroupFiles(renamed);
-    // The changed group, and its parent (which names it), get new files; the others keep theirs.
-    expect(after[1]!.file).not.toBe(before[1]!.file);
-    expect(after[0]!.file).not.toBe(before[0]!.file);
+    const added = structuredClone(items);
+    added[1]!.items[1]!.items.push(link('/a/deep/z/', 'Z'));
+    const after = navGroupFiles(added);
+    // Every file keeps its name; only the group that gained an entry has new content (a new fingerprint).
+    expect(after.map((file) => file.file)).toEqual(before.map((file) => file.file));
+    expect(after[1]!.fingerprint).not.toBe(before[1]!.fingerprint);
+    expect(after[0]).toEqual(before[0]);
     expect(after[2]).toEqual(before[2]);
-    for (const file of after) expect(file.file).toBe(`assets/nav/${file.fingerprint}.json`);
+  });
+
+  it('gives groups at the same place distinct ids, in sidebar order', () => {
+    const twice: NavItem[] = [link('/a/', 'A', [link('/a/x/', 'X')]), link('/a/', 'A', [link('/a/y/', 'Y')])];
+    const [first, second] = navGroupFiles(twice);
+    expect(second!.file).toBe(first!.file.replace('.json', '-2.json'));
+  });
+
+  it('gives a renamed group a new id: a page from before the change never expands it from the new file', () => {
+    const renamed = structuredClone(items);
+    renamed[1]!.text = 'Renamed';
+    expect(navGroupFiles(renamed)[0]!.file).not.toBe(navGroupFiles(items)[0]!.file);
   });
 });
