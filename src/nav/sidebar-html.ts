@@ -1,3 +1,4 @@
+import { hashOf } from '../hashing/hash.ts';
 import { escapeHtml } from '../template/liquid.ts';
 import type { NavItem } from './sidebar.ts';
 import { navGroupIds } from './sidebar-groups.ts';
@@ -48,6 +49,8 @@ export class SidebarHtml {
 
   /** Each group's id and JSON (sidebar-groups.ts), on a big sidebar only: small ones print every group open. */
   readonly groupIds: ReadonlyMap<NavItem, { id: string; json: string }> | undefined;
+  /** The top-level entries as every page off their path prints them, hashed (renderKey), once per sidebar. */
+  private closedTop: string | undefined;
 
   constructor(sidebar: readonly NavItem[]) {
     const count = (items: readonly NavItem[]): number => items.reduce((sum, item) => sum + 1 + count(item.items), 0);
@@ -69,20 +72,37 @@ export class SidebarHtml {
     return this.list(this.entries, url);
   }
 
+  /**
+   * A hash that two sidebars give a page alike only when they render it alike, made
+   * without writing the whole tree: the top-level entries off the page's path print the
+   * same string on every page, so they are hashed once per sidebar, and each page hashes
+   * only the entries on its path, open. (The hashed top level includes the closed form of
+   * the page's own entries, which it prints open: a change there lays the page out again,
+   * never too rarely.)
+   */
+  renderKey(url: string): string {
+    this.closedTop ??= hashOf(...this.entries.map((entry) => this.closed(entry)));
+    const open = this.entries.flatMap((entry, index) => (url !== '' && entry.urls.has(url) ? [String(index), this.openEntry(entry, url)] : []));
+    return hashOf(this.closedTop, ...open);
+  }
+
   private list(entries: Entry[], url: string, owner?: Entry): string {
     let html = '<ul>\n';
     const { shown, before, after } = this.window(entries, url, owner);
     if (before > 0) html += moreEntry(owner!, before);
-    for (const entry of shown) {
-      if (url === '' || !entry.urls.has(url)) {
-        html += entry.closed ??= this.closedEntry(entry);
-        continue;
-      }
-      const label = entry.item.url === url ? entry.label.replace('<a ', '<a aria-current="page" ') : entry.label;
-      html += `<li class="active">${label}\n${entry.children.length > 0 ? this.list(entry.children, url, entry) : ''}</li>\n`;
-    }
+    for (const entry of shown) html += url === '' || !entry.urls.has(url) ? this.closed(entry) : this.openEntry(entry, url);
     if (after > 0) html += moreEntry(owner!, after);
     return `${html}</ul>`;
+  }
+
+  /** An entry on the current page's path: marked, and open when it is a group. */
+  private openEntry(entry: Entry, url: string): string {
+    const label = entry.item.url === url ? entry.label.replace('<a ', '<a aria-current="page" ') : entry.label;
+    return `<li class="active">${label}\n${entry.children.length > 0 ? this.list(entry.children, url, entry) : ''}</li>\n`;
+  }
+
+  private closed(entry: Entry): string {
+    return (entry.closed ??= this.closedEntry(entry));
   }
 
   /** The entries of an open group a page shows: all, or on a big sidebar a window around the current one. */

@@ -90,7 +90,7 @@ export class SiteNav {
    */
   viewKey(url: string): string {
     const { prev, next } = this.neighbours(url);
-    return hashOf(this.sidebarHtml().render(url), JSON.stringify([prev, next]));
+    return hashOf(this.sidebarHtml().renderKey(url), JSON.stringify([prev, next]));
   }
 
   /** The pages before and after this one in reading order. */

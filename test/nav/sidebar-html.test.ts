@@ -80,4 +80,30 @@ describe('SidebarHtml', () => {
     };
     expect(page(100)).toBe(page(4000));
   });
+
+  it('keys a page\'s render: a different render always has a different key, and pages off a change keep theirs', () => {
+    const urls = (items: readonly NavItem[]): string[] => items.flatMap((item) => [...(item.url ? [item.url] : []), ...urls(item.items)]);
+    const rename = (items: NavItem[], url: string, text: string): NavItem[] => items.map((item) => ({ ...item, text: item.url === url ? text : item.text, items: rename(item.items, url, text) }));
+    const base = big();
+    const changed: Array<[string, NavItem[]]> = [
+      ['a page added to a section', [section('a', Math.ceil(FULL_SIDEBAR_LIMIT / 2) + 1, [section('a/deep', 3)]), ...base.slice(1)]],
+      ['a page added at the top', [...base, link('/top/')]],
+      ['a page renamed', rename(base, '/b/deep/p1/', 'renamed')],
+      ['a page removed', [base[0]!, section('b', Math.ceil(FULL_SIDEBAR_LIMIT / 2) - 1, [section('b/deep', 3)]), base[2]!]],
+      ['a small sidebar', [section('a', 3), section('b', 3)]],
+    ];
+    const before = new SidebarHtml(base);
+    for (const [what, items] of changed) {
+      const after = new SidebarHtml(items);
+      let kept = 0;
+      for (const url of new Set([...urls(base), ...urls(items), '/elsewhere/', ''])) {
+        const same = before.render(url) === after.render(url);
+        expect(before.renderKey(url) === after.renderKey(url), `${what}: ${url}`).toBe(same);
+        if (same) kept++;
+      }
+      // Only the small sidebar changes every page.
+      if (what !== 'a small sidebar' && what !== 'a page added at the top') expect(kept, what).toBeGreaterThan(50);
+    }
+  });
 });
+
